@@ -1,0 +1,244 @@
+package io.seqpipe.nlp.metrics;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Corpus and sentence BLEU, identical to sacrebleu 2.x: same tokenizers, smoothing, reference-length
+ * choice, effective order and signature.
+ *
+ * <pre>{@code
+ * Bleu bleu = Bleu.builder().build();                        // 13a, exp smoothing, order 4
+ * BleuScore score = bleu.corpusScore(hypotheses, List.of(references));
+ * score.score();        // 0..100
+ * score.format(2);      // "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.4.3 = 48.53 ..."
+ * }</pre>
+ *
+ * <p>References come as streams, as in sacrebleu: {@code references.get(r).get(i)} is the r-th
+ * reference of segment i. Empty references are skipped; a segment needs at least one. Immutable and
+ * thread-safe; segments are scored in parallel.
+ */
+public final class Bleu {
+  private final BleuTokenizer tokenizer;
+  private final Smoothing smoothing;
+  private final double smoothValue;
+  private final int maxOrder;
+  private final boolean lowercase;
+  private final boolean effectiveOrder;
+
+  private Bleu(Builder builder) {
+    this.tokenizer = builder.tokenizer;
+    this.smoothing = builder.smoothing;
+    this.smoothValue = Double.isNaN(builder.smoothValue) ? smoothing.defaultValue() : builder.smoothValue;
+    this.maxOrder = builder.maxOrder;
+    this.lowercase = builder.lowercase;
+    this.effectiveOrder = builder.effectiveOrder;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Corpus BLEU of {@code hypotheses} against one or more reference streams. */
+  public BleuScore corpusScore(List<String> hypotheses, List<List<String>> referenceStreams) {
+    for (List<String> stream : referenceStreams) {
+      if (stream.size() != hypotheses.size()) {
+        throw new IllegalArgumentException("a reference stream has " + stream.size()
+            + " segments, the hypotheses have " + hypotheses.size());
+      }
+    }
+    if (referenceStreams.isEmpty()) {
+      throw new IllegalArgumentException("expected at least one reference stream");
+    }
+    long[][] segments = IntStream.range(0, hypotheses.size()).parallel()
+        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams))
+        .toArray(long[][]::new);
+    long[] sums = new long[2 * maxOrder + 3];
+    int minRefs = Integer.MAX_VALUE;
+    int maxRefs = 0;
+    for (long[] segment : segments) {
+      for (int k = 0; k < sums.length - 1; k++) {
+        sums[k] += segment[k];
+      }
+      int refs = (int) segment[sums.length - 1];
+      minRefs = Math.min(minRefs, refs);
+      maxRefs = Math.max(maxRefs, refs);
+    }
+    if (segments.length == 0) {
+      minRefs = maxRefs = referenceStreams.size();
+    }
+    long[] correct = new long[maxOrder];
+    long[] total = new long[maxOrder];
+    System.arraycopy(sums, 0, correct, 0, maxOrder);
+    System.arraycopy(sums, maxOrder, total, 0, maxOrder);
+    return fromStatistics(correct, total, sums[2 * maxOrder], sums[2 * maxOrder + 1],
+        MetricSignature.nrefs(minRefs, maxRefs));
+  }
+
+  /** Sentence BLEU of one hypothesis against its references (effective order as configured). */
+  public BleuScore sentenceScore(String hypothesis, List<String> references) {
+    return corpusScore(List.of(hypothesis), references.stream().map(List::of).toList());
+  }
+
+  /**
+   * BLEU from sufficient statistics, as sacrebleu's {@code compute_bleu}.
+   *
+   * @param correct clipped n-gram matches per order (length = max order)
+   * @param total hypothesis n-grams per order
+   */
+  public BleuScore fromStatistics(long[] correct, long[] total, long sysLen, long refLen) {
+    return fromStatistics(correct, total, sysLen, refLen, "1");
+  }
+
+  private BleuScore fromStatistics(long[] correct, long[] total, long sysLen, long refLen, String nrefs) {
+    double brevityPenalty = sysLen < refLen ? (sysLen > 0 ? Math.exp(1 - (double) refLen / sysLen) : 0.0) : 1.0;
+    double[] precisions = new double[maxOrder];
+    String signature = signature(nrefs);
+    boolean anyCorrect = false;
+    for (long c : correct) {
+      anyCorrect |= c > 0;
+    }
+    if (!anyCorrect) {
+      return new BleuScore(0.0, correct, total, precisions, brevityPenalty, sysLen, refLen, signature);
+    }
+    double smoothMteval = 1.0;
+    int order = maxOrder;
+    for (int n = 1; n <= maxOrder; n++) {
+      double c = correct[n - 1];
+      double t = total[n - 1];
+      if (smoothing == Smoothing.ADD_K && n > 1) {
+        c += smoothValue;
+        t += smoothValue;
+      }
+      if (t == 0) {
+        break;
+      }
+      if (effectiveOrder) {
+        order = n;
+      }
+      if (c == 0) {
+        if (smoothing == Smoothing.EXP) {
+          smoothMteval *= 2;
+          precisions[n - 1] = 100.0 / (smoothMteval * t);
+        } else if (smoothing == Smoothing.FLOOR) {
+          precisions[n - 1] = 100.0 * smoothValue / t;
+        }
+      } else {
+        precisions[n - 1] = 100.0 * c / t;
+      }
+    }
+    double logSum = 0;
+    for (int n = 0; n < order; n++) {
+      logSum += precisions[n] == 0.0 ? -9999999999.0 : Math.log(precisions[n]);
+    }
+    double score = brevityPenalty * Math.exp(logSum / order);
+    return new BleuScore(score, correct, total, precisions, brevityPenalty, sysLen, refLen, signature);
+  }
+
+  /** sacrebleu's signature, e.g. {@code nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.4.3}. */
+  public String signature(String nrefs) {
+    String smooth = smoothing.id() + (smoothing.takesValue() ? "[" + PythonText.fixed(smoothValue, 2) + "]" : "");
+    return "nrefs:" + nrefs + "|case:" + (lowercase ? "lc" : "mixed") + "|eff:" + (effectiveOrder ? "yes" : "no")
+        + "|tok:" + tokenizer.id() + "|smooth:" + smooth + "|version:" + MetricSignature.SACREBLEU_VERSION;
+  }
+
+  /** [correct x maxOrder, total x maxOrder, hypLen, refLen, number of references]. */
+  private long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
+    List<String> hypTokens = PythonText.split(preprocess(hypothesis));
+    Map<String, Integer> refMax = new HashMap<>();
+    int hypLen = hypTokens.size();
+    int closestDiff = -1;
+    int closestLen = -1;
+    int refs = 0;
+    for (List<String> stream : referenceStreams) {
+      String reference = stream.get(index);
+      if (reference == null || reference.isEmpty()) {
+        continue;
+      }
+      refs++;
+      List<String> refTokens = PythonText.split(preprocess(reference));
+      int refLen = refTokens.size();
+      int diff = Math.abs(hypLen - refLen);
+      if (closestDiff == -1 || diff < closestDiff) {
+        closestDiff = diff;
+        closestLen = refLen;
+      } else if (diff == closestDiff && refLen < closestLen) {
+        closestLen = refLen;
+      }
+      for (Map.Entry<String, Integer> ngram : NGrams.count(refTokens, maxOrder).entrySet()) {
+        refMax.merge(ngram.getKey(), ngram.getValue(), Math::max);
+      }
+    }
+    if (refs == 0) {
+      throw new IllegalArgumentException("segment " + (index + 1) + " has no non-empty reference");
+    }
+    long[] stats = new long[2 * maxOrder + 3];
+    for (Map.Entry<String, Integer> ngram : NGrams.count(hypTokens, maxOrder).entrySet()) {
+      int n = NGrams.order(ngram.getKey());
+      int count = ngram.getValue();
+      stats[n - 1] += Math.min(count, refMax.getOrDefault(ngram.getKey(), 0));
+      stats[maxOrder + n - 1] += count;
+    }
+    stats[2 * maxOrder] = hypLen;
+    stats[2 * maxOrder + 1] = closestLen;
+    stats[2 * maxOrder + 2] = refs;
+    return stats;
+  }
+
+  private String preprocess(String segment) {
+    return tokenizer.tokenize(PythonText.rstrip(lowercase ? PythonText.lower(segment) : segment));
+  }
+
+  /** Options of {@link Bleu}; the defaults are sacrebleu's. */
+  public static final class Builder {
+    private BleuTokenizer tokenizer = BleuTokenizer.THIRTEEN_A;
+    private Smoothing smoothing = Smoothing.EXP;
+    private double smoothValue = Double.NaN;
+    private int maxOrder = 4;
+    private boolean lowercase;
+    private boolean effectiveOrder;
+
+    private Builder() {}
+
+    public Builder tokenizer(BleuTokenizer tokenizer) {
+      this.tokenizer = tokenizer;
+      return this;
+    }
+
+    public Builder smoothing(Smoothing smoothing) {
+      this.smoothing = smoothing;
+      return this;
+    }
+
+    /** The value of {@code floor} or {@code add-k} smoothing; NaN for the method's default. */
+    public Builder smoothValue(double smoothValue) {
+      this.smoothValue = smoothValue;
+      return this;
+    }
+
+    public Builder maxOrder(int maxOrder) {
+      if (maxOrder < 1) {
+        throw new IllegalArgumentException("max n-gram order must be >= 1, got " + maxOrder);
+      }
+      this.maxOrder = maxOrder;
+      return this;
+    }
+
+    public Builder lowercase(boolean lowercase) {
+      this.lowercase = lowercase;
+      return this;
+    }
+
+    /** Average only over the orders the hypothesis has n-grams of (sacrebleu's sentence-BLEU default). */
+    public Builder effectiveOrder(boolean effectiveOrder) {
+      this.effectiveOrder = effectiveOrder;
+      return this;
+    }
+
+    public Bleu build() {
+      return new Bleu(this);
+    }
+  }
+}
