@@ -1,8 +1,7 @@
 package io.seqpipe.nlp.metrics;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -147,19 +146,18 @@ public final class Bleu {
   /** [correct x maxOrder, total x maxOrder, hypLen, refLen, number of references]. */
   private long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
     List<String> hypTokens = PythonText.split(preprocess(hypothesis));
-    Map<String, Integer> refMax = new HashMap<>();
+    List<List<String>> refTokens = new ArrayList<>(referenceStreams.size());
     int hypLen = hypTokens.size();
     int closestDiff = -1;
     int closestLen = -1;
-    int refs = 0;
     for (List<String> stream : referenceStreams) {
       String reference = stream.get(index);
       if (reference == null || reference.isEmpty()) {
         continue;
       }
-      refs++;
-      List<String> refTokens = PythonText.split(preprocess(reference));
-      int refLen = refTokens.size();
+      List<String> tokens = PythonText.split(preprocess(reference));
+      refTokens.add(tokens);
+      int refLen = tokens.size();
       int diff = Math.abs(hypLen - refLen);
       if (closestDiff == -1 || diff < closestDiff) {
         closestDiff = diff;
@@ -167,23 +165,19 @@ public final class Bleu {
       } else if (diff == closestDiff && refLen < closestLen) {
         closestLen = refLen;
       }
-      for (Map.Entry<String, Integer> ngram : NGrams.count(refTokens, maxOrder).entrySet()) {
-        refMax.merge(ngram.getKey(), ngram.getValue(), Math::max);
-      }
     }
-    if (refs == 0) {
+    if (refTokens.isEmpty()) {
       throw new IllegalArgumentException("segment " + (index + 1) + " has no non-empty reference");
     }
+    long[] correct = new long[maxOrder];
+    long[] total = new long[maxOrder];
+    ClippedCounts.add(hypTokens, refTokens, maxOrder, correct, total);
     long[] stats = new long[2 * maxOrder + 3];
-    for (Map.Entry<String, Integer> ngram : NGrams.count(hypTokens, maxOrder).entrySet()) {
-      int n = NGrams.order(ngram.getKey());
-      int count = ngram.getValue();
-      stats[n - 1] += Math.min(count, refMax.getOrDefault(ngram.getKey(), 0));
-      stats[maxOrder + n - 1] += count;
-    }
+    System.arraycopy(correct, 0, stats, 0, maxOrder);
+    System.arraycopy(total, 0, stats, maxOrder, maxOrder);
     stats[2 * maxOrder] = hypLen;
     stats[2 * maxOrder + 1] = closestLen;
-    stats[2 * maxOrder + 2] = refs;
+    stats[2 * maxOrder + 2] = refTokens.size();
     return stats;
   }
 

@@ -43,8 +43,13 @@ public record BleuScore(double score, long[] correct, long[] total, double[] pre
         + PythonText.fixed(ratio(), 3) + " hyp_len = " + sysLen + " ref_len = " + refLen + ")";
   }
 
+  /** The score to {@code width} decimals, rounded as Python's format does. */
+  public String scoreText(int width) {
+    return PythonText.fixed(score, width);
+  }
+
   /** sacrebleu's text line, with the score to {@code width} decimals. */
   public String format(int width) {
-    return "BLEU|" + signature + " = " + PythonText.fixed(score, width) + " " + verbose();
+    return "BLEU|" + signature + " = " + scoreText(width) + " " + verbose();
   }
 }

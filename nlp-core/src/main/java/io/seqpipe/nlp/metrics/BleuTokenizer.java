@@ -16,21 +16,9 @@ import java.util.stream.Collectors;
  */
 public enum BleuTokenizer {
   THIRTEEN_A("13a") {
-    private final Pattern[] patterns = {
-      Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])"),
-      Pattern.compile("([^0-9])([\\.,])"),
-      Pattern.compile("([\\.,])([^0-9])"),
-      Pattern.compile("([0-9])(-)"),
-    };
-    private final String[] replacements = {" $1 ", "$1 $2 ", " $1 $2", "$1 $2 "};
-
     @Override
     public String tokenize(String line) {
-      line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
-      if (line.indexOf('&') >= 0) {
-        line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-      }
-      return applyAndNormalizeSpaces(" " + line + " ", patterns, replacements);
+      return Mteval13a.tokenize(line);
     }
   },
   INTL("intl") {

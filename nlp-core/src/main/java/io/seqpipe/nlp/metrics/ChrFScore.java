@@ -9,8 +9,13 @@ package io.seqpipe.nlp.metrics;
  */
 public record ChrFScore(String name, double score, String signature) {
 
+  /** The score to {@code width} decimals, rounded as Python's format does. */
+  public String scoreText(int width) {
+    return PythonText.fixed(score, width);
+  }
+
   /** sacrebleu's text line with {@code width} decimals (sacrebleu prints chrF with one more than BLEU). */
   public String format(int width) {
-    return name + "|" + signature + " = " + PythonText.fixed(score, width);
+    return name + "|" + signature + " = " + scoreText(width);
   }
 }

@@ -1,0 +1,55 @@
+package io.seqpipe.models.engine;
+
+import ai.djl.engine.Engine;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The DJL engines Seqpipe runs on, by the names pipeline files use: {@code mxnet} (the default) and
+ * {@code pytorch}. Both come with their CPU native libraries from Maven Central, so no download happens.
+ *
+ * <pre>{@code
+ * Engine engine = EngineChoice.fromId("pytorch").engine();
+ * }</pre>
+ */
+public enum EngineChoice {
+  MXNET("mxnet", "MXNet"),
+  PYTORCH("pytorch", "PyTorch");
+
+  /** The engine used when a pipeline names none. */
+  public static final EngineChoice DEFAULT = MXNET;
+
+  private final String id;
+  private final String djlName;
+
+  EngineChoice(String id, String djlName) {
+    this.id = id;
+    this.djlName = djlName;
+  }
+
+  /** The name in pipeline files and on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /** DJL's name of the engine. */
+  public String djlName() {
+    return djlName;
+  }
+
+  /** The loaded engine; loading its native library on first use. */
+  public Engine engine() {
+    return Engine.getEngine(djlName);
+  }
+
+  public static EngineChoice fromId(String id) {
+    for (EngineChoice choice : values()) {
+      if (choice.id.equals(id.toLowerCase(Locale.ROOT))) {
+        return choice;
+      }
+    }
+    throw new IllegalArgumentException("unknown engine '" + id + "'; available: "
+        + Arrays.stream(values()).map(EngineChoice::id).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,76 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.nlp.metrics.Bleu;
+import io.seqpipe.nlp.metrics.BleuScore;
+import io.seqpipe.nlp.metrics.BleuTokenizer;
+import io.seqpipe.nlp.metrics.Smoothing;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code seqpipe score bleu}: corpus BLEU as sacrebleu computes and prints it. */
+@Command(name = "bleu", mixinStandardHelpOptions = true,
+    description = "Corpus BLEU, identical to sacrebleu 2.x, with its signature.")
+final class BleuCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--hyp", required = true, description = "System output, one segment a line.")
+  Path hypotheses;
+
+  @Option(names = "--ref", required = true, description = "A reference file (repeat for more references).")
+  List<Path> references;
+
+  @Option(names = {"--tokenize", "-tok"}, defaultValue = "13a", description = "13a, intl, char or none (default: ${DEFAULT-VALUE}).")
+  String tokenize;
+
+  @Option(names = {"--smooth-method", "-s"}, defaultValue = "exp", description = "exp, floor, add-k or none (default: ${DEFAULT-VALUE}).")
+  String smoothing;
+
+  @Option(names = "--smooth-value", description = "The value of floor or add-k smoothing (default: 0.1 and 1).")
+  Double smoothValue;
+
+  @Option(names = "--max-order", defaultValue = "4", description = "Largest n-gram order (default: ${DEFAULT-VALUE}).")
+  int maxOrder;
+
+  @Option(names = {"--lowercase", "-lc"}, description = "Compare lowercased text.")
+  boolean lowercase;
+
+  @Option(names = {"--width", "-w"}, defaultValue = "1", description = "Decimals of the score (default: ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(names = "--json", description = "Print JSON like sacrebleu's default output.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Bleu bleu = Bleu.builder().tokenizer(BleuTokenizer.forName(tokenize)).smoothing(Smoothing.forName(smoothing))
+        .smoothValue(smoothValue == null ? Double.NaN : smoothValue).maxOrder(maxOrder).lowercase(lowercase).build();
+    List<String> hyps = LineFiles.read(hypotheses);
+    List<List<String>> refs = new ArrayList<>();
+    for (Path reference : references) {
+      List<String> lines = LineFiles.read(reference);
+      LineFiles.requireAligned(hypotheses, hyps, reference, lines);
+      refs.add(lines);
+    }
+    BleuScore score = bleu.corpusScore(hyps, refs);
+    spec.commandLine().getOut().println(json ? Json.write(asJson(score)) : score.format(width));
+    return 0;
+  }
+
+  private Map<String, Object> asJson(BleuScore score) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", "BLEU");
+    out.put("score", Double.parseDouble(score.scoreText(width)));
+    out.put("signature", score.signature());
+    out.put("verbose_score", score.verbose());
+    SignatureFields.addTo(out, score.signature());
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.nlp.InputFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code seqpipe} command line.
+ *
+ * <pre>{@code
+ * seqpipe score bleu --hyp out.en --ref ref.en
+ * seqpipe score f1 --gold gold.txt --pred pred.txt --json
+ * }</pre>
+ *
+ * <p>Exit codes: 0 success, 2 bad input or usage (one line on standard error, never a stack trace), 1
+ * an internal failure.
+ */
+@Command(
+    name = "seqpipe",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Pipeline files in, trained and evaluated NLP models out.",
+    subcommands = {ScoreCommand.class, CommandLine.HelpCommand.class})
+public final class SeqpipeCommand {
+
+  /** Exit code for bad input and bad usage. */
+  public static final int BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new SeqpipeCommand());
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+      PrintWriter err = cmd.getErr();
+      String message = userMessage(exception);
+      if (message == null) {
+        exception.printStackTrace(err);
+        return 1;
+      }
+      err.println("seqpipe: " + message);
+      return BAD_INPUT;
+    });
+    return commandLine;
+  }
+
+  /** The one line a user sees for a bad-input exception, or null if it is a bug. */
+  static String userMessage(Exception exception) {
+    if (exception instanceof InputFormatException || exception instanceof IllegalArgumentException) {
+      return exception.getMessage();
+    }
+    Throwable io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
+    if (io instanceof NoSuchFileException missing) {
+      return missing.getFile() + ": no such file";
+    }
+    if (io instanceof IOException ioException) {
+      return ioException.getMessage();
+    }
+    return null;
+  }
+}
