@@ -1,0 +1,11 @@
+package io.seqpipe.grammar.spec;
+
+/**
+ * The attention decoder of a translation model.
+ *
+ * @param attention {@code bahdanau}, {@code luong_dot} or {@code luong_general}
+ * @param inputFeeding feed the previous attentional vector into the next step (Luong et al.)
+ * @param tieEmbeddings share the output projection with the target embeddings
+ */
+public record DecoderSpec(String cell, int hidden, int layers, double dropout, String attention,
+    boolean inputFeeding, boolean tieEmbeddings) {}

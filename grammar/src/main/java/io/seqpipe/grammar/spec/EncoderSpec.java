@@ -1,0 +1,16 @@
+package io.seqpipe.grammar.spec;
+
+/**
+ * The recurrent encoder: {@code lstm}, {@code gru}, {@code bilstm}, {@code bigru}.
+ *
+ * @param cell {@code lstm} or {@code gru}
+ * @param residual residual connections between layers of equal width
+ */
+public record EncoderSpec(String cell, boolean bidirectional, int hidden, int layers, double dropout,
+    boolean residual) {
+
+  /** The name in pipeline files: {@code bilstm} for a bidirectional LSTM. */
+  public String type() {
+    return (bidirectional ? "bi" : "") + cell;
+  }
+}

@@ -1,0 +1,118 @@
+package io.seqpipe.grammar.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.seqpipe.grammar.tree.Node;
+import io.seqpipe.grammar.tree.Node.Block;
+import io.seqpipe.grammar.tree.Node.Empty;
+import io.seqpipe.grammar.tree.Node.Entry;
+import io.seqpipe.grammar.tree.Node.ListNode;
+import io.seqpipe.grammar.tree.Node.Scalar;
+import io.seqpipe.grammar.tree.Position;
+import io.seqpipe.grammar.tree.Problems;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a YAML pipeline into the same tree as the DSL: mappings become blocks, sequences lists,
+ * scalars keep their text; every node keeps its line and column.
+ *
+ * <pre>{@code
+ * Block root = new YamlReader(problems).read(Files.readString(path), path.toString());
+ * }</pre>
+ */
+public final class YamlReader {
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private final Problems problems;
+
+  public YamlReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** The root mapping, or null (with problems recorded) when the text is not a YAML mapping. */
+  public Block read(String text, String source) {
+    try (JsonParser parser = YAML.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.add(new Position(source, 1, 1), "expected a YAML mapping with 'pipeline' and 'kind', found an empty file");
+        return null;
+      }
+      Node root = node(parser, source);
+      if (!(root instanceof Block block)) {
+        problems.add(root.position(), "expected a YAML mapping with 'pipeline' and 'kind', found " + root.describe());
+        return null;
+      }
+      return block;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      Position position = at == null ? new Position(source, 1, 1)
+          : new Position(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+      problems.add(position, "malformed YAML: " + firstLine(e.getOriginalMessage()));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Position(source, 1, 1), "cannot read YAML: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private Node node(JsonParser parser, String source) throws IOException {
+    Position position = position(parser.currentTokenLocation(), source);
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          Position keyPosition = position(parser.currentTokenLocation(), source);
+          Integer first = seen.putIfAbsent(key, keyPosition.line());
+          if (first != null) {
+            problems.add(keyPosition, "duplicate key '" + key + "' (first on line " + first + ")");
+          }
+          parser.nextToken();
+          entries.add(new Entry(key, node(parser, source), keyPosition));
+        }
+        return new Block(entries, position);
+      }
+      case START_ARRAY -> {
+        List<Node> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(node(parser, source));
+        }
+        return new ListNode(items, position);
+      }
+      case VALUE_STRING -> {
+        return new Scalar(Scalar.Kind.STRING, parser.getText(), position);
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return new Scalar(Scalar.Kind.NUMBER, parser.getText(), position);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new Scalar(Scalar.Kind.BOOL, token == JsonToken.VALUE_TRUE ? "true" : "false", position);
+      }
+      case VALUE_NULL -> {
+        return new Empty(position);
+      }
+      default -> {
+        problems.add(position, "unexpected YAML content: " + token);
+        return new Empty(position);
+      }
+    }
+  }
+
+  private static Position position(JsonLocation location, String source) {
+    return new Position(source, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
