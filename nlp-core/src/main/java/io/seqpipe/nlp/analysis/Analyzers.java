@@ -100,6 +100,21 @@ public final class Analyzers {
     return new TreeSet<>(PRESETS.keySet());
   }
 
+  /** Lucene's tokenizer SPI names ({@code standard}, {@code whitespace}, ...), sorted. */
+  public static Set<String> tokenizerNames() {
+    return new TreeSet<>(TokenizerFactory.availableTokenizers());
+  }
+
+  /** Lucene's token filter SPI names ({@code lowercase}, {@code stop}, {@code porterStem}, ...), sorted. */
+  public static Set<String> tokenFilterNames() {
+    return new TreeSet<>(TokenFilterFactory.availableTokenFilters());
+  }
+
+  /** Lucene's char filter SPI names ({@code htmlStrip}, {@code mapping}, ...), sorted. */
+  public static Set<String> charFilterNames() {
+    return new TreeSet<>(CharFilterFactory.availableCharFilters());
+  }
+
   /** Builds the analyzer; files named by components are resolved against the working directory. */
   public static Analyzer create(AnalyzerSpec spec) {
     return create(spec, Path.of("."));

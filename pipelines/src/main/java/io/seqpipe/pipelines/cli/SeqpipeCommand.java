@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.cli;
 
+import io.seqpipe.grammar.tree.PipelineException;
 import io.seqpipe.nlp.InputFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code seqpipe} command line.
  *
  * <pre>{@code
+ * seqpipe validate examples/sentiment.pipe --set train.epochs=3 --print
+ * seqpipe convert examples/sentiment.pipe --to yaml
  * seqpipe score bleu --hyp out.en --ref ref.en
  * seqpipe score f1 --gold gold.txt --pred pred.txt --json
  * }</pre>
@@ -24,14 +27,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
-    subcommands = {ScoreCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, ConvertCommand.class, ScoreCommand.class, CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 
   /** Exit code for bad input and bad usage. */
   public static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    int exitCode = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(exitCode);
   }
 
   /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
@@ -44,7 +51,11 @@ public final class SeqpipeCommand {
         exception.printStackTrace(err);
         return 1;
       }
-      err.println("seqpipe: " + message);
+      if (exception instanceof PipelineException) {
+        err.println(message); // already one FILE:LINE:COL: line per problem
+      } else {
+        err.println("seqpipe: " + message);
+      }
       return BAD_INPUT;
     });
     return commandLine;
@@ -52,7 +63,8 @@ public final class SeqpipeCommand {
 
   /** The one line a user sees for a bad-input exception, or null if it is a bug. */
   static String userMessage(Exception exception) {
-    if (exception instanceof InputFormatException || exception instanceof IllegalArgumentException) {
+    if (exception instanceof InputFormatException || exception instanceof IllegalArgumentException
+        || exception instanceof PipelineException) {
       return exception.getMessage();
     }
     Throwable io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;

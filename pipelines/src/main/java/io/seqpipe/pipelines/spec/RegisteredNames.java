@@ -1,0 +1,50 @@
+package io.seqpipe.pipelines.spec;
+
+import io.seqpipe.grammar.ComponentNames;
+import io.seqpipe.nlp.analysis.Analyzers;
+import java.util.Set;
+
+/**
+ * The component names a pipeline file may use, from the components Seqpipe actually has: Lucene's
+ * analysis SPI names and the analyzer presets of {@link Analyzers}.
+ *
+ * <pre>{@code
+ * LoadedPipeline loaded = PipelineFiles.load(path, overrides, RegisteredNames.INSTANCE);
+ * }</pre>
+ */
+public final class RegisteredNames implements ComponentNames {
+  public static final RegisteredNames INSTANCE = new RegisteredNames();
+
+  private final Set<String> presets = Analyzers.presetNames();
+  private final Set<String> tokenizers = Analyzers.tokenizerNames();
+  private final Set<String> tokenFilters = Analyzers.tokenFilterNames();
+  private final Set<String> charFilters = Analyzers.charFilterNames();
+
+  private RegisteredNames() {}
+
+  @Override
+  public Set<String> analyzerPresets() {
+    return presets;
+  }
+
+  @Override
+  public Set<String> tokenizers() {
+    return tokenizers;
+  }
+
+  @Override
+  public Set<String> tokenFilters() {
+    return tokenFilters;
+  }
+
+  @Override
+  public Set<String> charFilters() {
+    return charFilters;
+  }
+
+  /** Named dataset recipes; none yet, so pipelines name their data files. */
+  @Override
+  public Set<String> datasets() {
+    return Set.of();
+  }
+}
