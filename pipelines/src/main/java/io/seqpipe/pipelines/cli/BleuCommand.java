@@ -4,13 +4,12 @@ import io.seqpipe.nlp.metrics.Bleu;
 import io.seqpipe.nlp.metrics.BleuScore;
 import io.seqpipe.nlp.metrics.BleuTokenizer;
 import io.seqpipe.nlp.metrics.Smoothing;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,11 +20,7 @@ import picocli.CommandLine.Spec;
 final class BleuCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--hyp", required = true, description = "System output, one segment a line.")
-  Path hypotheses;
-
-  @Option(names = "--ref", required = true, description = "A reference file (repeat for more references).")
-  List<Path> references;
+  @Mixin HypothesesAndReferences files;
 
   @Option(names = {"--tokenize", "-tok"}, defaultValue = "13a", description = "13a, intl, char or none (default: ${DEFAULT-VALUE}).")
   String tokenize;
@@ -52,13 +47,8 @@ final class BleuCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Bleu bleu = Bleu.builder().tokenizer(BleuTokenizer.forName(tokenize)).smoothing(Smoothing.forName(smoothing))
         .smoothValue(smoothValue == null ? Double.NaN : smoothValue).maxOrder(maxOrder).lowercase(lowercase).build();
-    List<String> hyps = LineFiles.read(hypotheses);
-    List<List<String>> refs = new ArrayList<>();
-    for (Path reference : references) {
-      List<String> lines = LineFiles.read(reference);
-      LineFiles.requireAligned(hypotheses, hyps, reference, lines);
-      refs.add(lines);
-    }
+    List<String> hyps = files.hypothesisLines();
+    List<List<String>> refs = files.referenceStreams(hyps);
     BleuScore score = bleu.corpusScore(hyps, refs);
     spec.commandLine().getOut().println(json ? Json.write(asJson(score)) : score.format(width));
     return 0;

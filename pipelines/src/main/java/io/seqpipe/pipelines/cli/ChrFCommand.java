@@ -2,13 +2,12 @@ package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.nlp.metrics.ChrF;
 import io.seqpipe.nlp.metrics.ChrFScore;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,11 +18,7 @@ import picocli.CommandLine.Spec;
 final class ChrFCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--hyp", required = true, description = "System output, one segment a line.")
-  Path hypotheses;
-
-  @Option(names = "--ref", required = true, description = "A reference file (repeat for more references).")
-  List<Path> references;
+  @Mixin HypothesesAndReferences files;
 
   @Option(names = "--char-order", defaultValue = "6", description = "Character n-gram order (default: ${DEFAULT-VALUE}).")
   int charOrder;
@@ -53,13 +48,8 @@ final class ChrFCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ChrF chrf = ChrF.builder().charOrder(charOrder).wordOrder(wordOrder).beta(beta).lowercase(lowercase)
         .whitespace(whitespace).epsSmoothing(epsSmoothing).build();
-    List<String> hyps = LineFiles.read(hypotheses);
-    List<List<String>> refs = new ArrayList<>();
-    for (Path reference : references) {
-      List<String> lines = LineFiles.read(reference);
-      LineFiles.requireAligned(hypotheses, hyps, reference, lines);
-      refs.add(lines);
-    }
+    List<String> hyps = files.hypothesisLines();
+    List<List<String>> refs = files.referenceStreams(hyps);
     ChrFScore score = chrf.corpusScore(hyps, refs);
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
