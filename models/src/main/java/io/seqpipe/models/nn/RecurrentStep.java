@@ -1,0 +1,54 @@
+package io.seqpipe.models.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
+
+/**
+ * One time step of an LSTM or GRU cell written with matrix products, as PyTorch and cuDNN define them
+ * (LSTM gates i, f, g, o; GRU gates r, z, n with the hidden bias of n inside the reset product). The
+ * decoder steps with it, and it is the reference the fused encoder is checked against.
+ *
+ * <pre>{@code
+ * NDList next = RecurrentStep.lstm(x, h, c, wIh, wHh, bIh, bHh);   // (h', c')
+ * }</pre>
+ */
+public final class RecurrentStep {
+  private RecurrentStep() {}
+
+  /**
+   * @param x input {@code [batch, in]}
+   * @param h hidden state {@code [batch, hidden]}
+   * @param c cell state {@code [batch, hidden]}
+   * @param wIh {@code [4 hidden, in]}; wHh {@code [4 hidden, hidden]}; biases {@code [4 hidden]}
+   * @return the next (h, c)
+   */
+  public static NDList lstm(NDArray x, NDArray h, NDArray c, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
+    long hidden = h.getShape().get(1);
+    NDArray gates = x.matMul(wIh.transpose()).add(bIh).add(h.matMul(wHh.transpose())).add(bHh);
+    NDArray i = Activation.sigmoid(gates.get(new NDIndex(":, 0:{}", hidden)));
+    NDArray f = Activation.sigmoid(gates.get(new NDIndex(":, {}:{}", hidden, 2 * hidden)));
+    NDArray g = gates.get(new NDIndex(":, {}:{}", 2 * hidden, 3 * hidden)).tanh();
+    NDArray o = Activation.sigmoid(gates.get(new NDIndex(":, {}:", 3 * hidden)));
+    NDArray nextC = f.mul(c).add(i.mul(g));
+    return new NDList(o.mul(nextC.tanh()), nextC);
+  }
+
+  /** A GRU step; shapes as for {@link #lstm} with 3 gates. Returns the next h. */
+  public static NDArray gru(NDArray x, NDArray h, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
+    long hidden = h.getShape().get(1);
+    NDArray inputPart = x.matMul(wIh.transpose()).add(bIh);
+    NDArray hiddenPart = h.matMul(wHh.transpose()).add(bHh);
+    NDArray r = Activation.sigmoid(gate(inputPart, hiddenPart, 0, hidden));
+    NDArray z = Activation.sigmoid(gate(inputPart, hiddenPart, 1, hidden));
+    NDArray n = inputPart.get(new NDIndex(":, {}:", 2 * hidden))
+        .add(r.mul(hiddenPart.get(new NDIndex(":, {}:", 2 * hidden)))).tanh();
+    return z.neg().add(1f).mul(n).add(z.mul(h));
+  }
+
+  private static NDArray gate(NDArray inputPart, NDArray hiddenPart, int index, long hidden) {
+    NDIndex slice = new NDIndex(":, {}:{}", index * hidden, (index + 1) * hidden);
+    return inputPart.get(slice).add(hiddenPart.get(slice));
+  }
+}
