@@ -57,6 +57,10 @@ public final class RecurrentEncoder extends AbstractBlock {
     }
   }
 
+  public boolean bidirectional() {
+    return bidirectional;
+  }
+
   /** Width of each output step. */
   public int outputSize() {
     return hidden * (bidirectional ? 2 : 1);
