@@ -1,0 +1,104 @@
+package io.seqpipe.models.train;
+
+import ai.djl.training.tracker.Tracker;
+import java.util.Locale;
+
+/**
+ * The learning rate over training: {@code constant}, {@code plateau} (multiply by {@code factor} after
+ * {@code patience} epochs without dev improvement, not below {@code minLr}), {@code cosine} (from the
+ * base rate down to {@code minLr} over all steps) or {@code warmup_linear} (linear rise over {@code
+ * warmup} steps, then linear decay to 0 at the last step). Given to DJL's optimizer as its tracker.
+ *
+ * <pre>{@code
+ * LearningRateSchedule schedule = LearningRateSchedule.plateau(1e-3f, 0.5f, 1, 0f);
+ * Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule).build();
+ * schedule.endEpoch(improved);   // after each dev evaluation
+ * }</pre>
+ */
+public final class LearningRateSchedule implements Tracker {
+  private final String type;
+  private final float base;
+  private final float factor;
+  private final int patience;
+  private final int warmup;
+  private final float minLr;
+  private int totalSteps = 1;
+  private float plateauScale = 1f;
+  private int staleEpochs;
+
+  private LearningRateSchedule(String type, float base, float factor, int patience, int warmup, float minLr) {
+    this.type = type;
+    this.base = base;
+    this.factor = factor;
+    this.patience = patience;
+    this.warmup = warmup;
+    this.minLr = minLr;
+  }
+
+  public static LearningRateSchedule constant(float lr) {
+    return new LearningRateSchedule("constant", lr, 1, 0, 0, 0);
+  }
+
+  public static LearningRateSchedule plateau(float lr, float factor, int patience, float minLr) {
+    return new LearningRateSchedule("plateau", lr, factor, patience, 0, minLr);
+  }
+
+  public static LearningRateSchedule cosine(float lr, float minLr) {
+    return new LearningRateSchedule("cosine", lr, 1, 0, 0, minLr);
+  }
+
+  public static LearningRateSchedule warmupLinear(float lr, int warmup) {
+    return new LearningRateSchedule("warmup_linear", lr, 1, 0, warmup, 0);
+  }
+
+  /** By the names pipeline files use. */
+  public static LearningRateSchedule of(String type, float lr, float factor, int patience, int warmup, float minLr) {
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "constant" -> constant(lr);
+      case "plateau" -> plateau(lr, factor, patience, minLr);
+      case "cosine" -> cosine(lr, minLr);
+      case "warmup_linear" -> warmupLinear(lr, warmup);
+      default -> throw new IllegalArgumentException(
+          "unknown schedule '" + type + "'; available: constant, plateau, cosine, warmup_linear");
+    };
+  }
+
+  /** How many optimizer steps the whole training takes (for cosine and linear decay). */
+  public void totalSteps(int steps) {
+    this.totalSteps = Math.max(1, steps);
+  }
+
+  /** After each dev evaluation: the plateau schedule counts epochs without improvement. */
+  public void endEpoch(boolean improved) {
+    if (!type.equals("plateau")) {
+      return;
+    }
+    staleEpochs = improved ? 0 : staleEpochs + 1;
+    if (staleEpochs > patience) {
+      plateauScale *= factor;
+      staleEpochs = 0;
+    }
+  }
+
+  /** The plateau schedule's current multiplier, recorded in checkpoints. */
+  public float plateauScale() {
+    return plateauScale;
+  }
+
+  /** Restores the multiplier of a resumed run. */
+  public void plateauScale(float scale) {
+    this.plateauScale = scale;
+  }
+
+  @Override
+  public float getNewValue(int step) {
+    double progress = Math.min(1.0, (double) step / totalSteps);
+    return switch (type) {
+      case "plateau" -> Math.max(minLr, base * plateauScale);
+      case "cosine" -> (float) (minLr + (base - minLr) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+      case "warmup_linear" -> step < warmup ? base * (step + 1) / warmup
+          : (float) (base * Math.max(0.0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmup)));
+      default -> base;
+    };
+  }
+}
