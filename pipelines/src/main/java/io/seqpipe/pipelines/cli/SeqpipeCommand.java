@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
-    subcommands = {ValidateCommand.class, ConvertCommand.class, ScoreCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 
   /** Exit code for bad input and bad usage. */

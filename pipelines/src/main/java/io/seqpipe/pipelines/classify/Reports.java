@@ -1,0 +1,34 @@
+package io.seqpipe.pipelines.classify;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What reports record of their inputs: each data file's path and SHA-256. */
+final class Reports {
+  private Reports() {}
+
+  static Map<String, Object> dataHashes(Map<String, Path> files) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      out.put(file.getKey(), Map.of("path", file.getValue().toString(), "sha256", sha256(file.getValue())));
+    }
+    return out;
+  }
+
+  static String sha256(Path file) throws IOException {
+    try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.grammar.LoadedPipeline;
+import io.seqpipe.grammar.PipelineFiles;
+import io.seqpipe.grammar.spec.PipelineKind;
+import io.seqpipe.pipelines.classify.ClassificationRun;
+import io.seqpipe.pipelines.spec.RegisteredNames;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code seqpipe run FILE}: train, evaluate and report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Train a pipeline, evaluate it on dev and test, and write report.json.")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (.pipe or .yaml).")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/NAME-TIMESTAMP).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    LoadedPipeline pipeline = PipelineFiles.load(file, overrides, RegisteredNames.INSTANCE);
+    if (pipeline.spec().kind() != PipelineKind.CLASSIFY) {
+      throw new IllegalArgumentException(file + ": running translate pipelines is not available yet");
+    }
+    Path target = out != null ? out : Path.of("runs", pipeline.spec().name() + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Map<String, Object> report = ClassificationRun.run(pipeline, target);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> metrics = (Map<String, Map<String, Object>>) report.get("metrics");
+    for (Map.Entry<String, Map<String, Object>> split : metrics.entrySet()) {
+      Map<String, Object> m = split.getValue();
+      spec.commandLine().getOut().printf(Locale.ROOT, "%-5s accuracy %.4f  f1_macro %.4f  f1_micro %.4f  f1_weighted %.4f%n",
+          split.getKey(), m.get("accuracy"), m.get("f1_macro"), m.get("f1_micro"), m.get("f1_weighted"));
+    }
+    spec.commandLine().getOut().println("report: " + target.resolve("report.json"));
+    return 0;
+  }
+}
