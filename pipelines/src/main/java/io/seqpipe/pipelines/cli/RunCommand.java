@@ -1,22 +1,18 @@
 package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.grammar.LoadedPipeline;
-import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.pipelines.classify.ClassificationRun;
-import io.seqpipe.pipelines.spec.RegisteredNames;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code seqpipe run FILE}: train, evaluate and report. */
@@ -25,20 +21,16 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (.pipe or .yaml).")
-  Path file;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin PipelineArguments pipelineFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/NAME-TIMESTAMP).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    LoadedPipeline pipeline = PipelineFiles.load(file, overrides, RegisteredNames.INSTANCE);
+    LoadedPipeline pipeline = pipelineFile.load();
     if (pipeline.spec().kind() != PipelineKind.CLASSIFY) {
-      throw new IllegalArgumentException(file + ": running translate pipelines is not available yet");
+      throw new IllegalArgumentException(pipelineFile.file + ": running translate pipelines is not available yet");
     }
     Path target = out != null ? out : Path.of("runs", pipeline.spec().name() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

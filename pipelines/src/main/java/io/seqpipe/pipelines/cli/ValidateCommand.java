@@ -1,18 +1,13 @@
 package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.grammar.LoadedPipeline;
-import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
-import io.seqpipe.pipelines.spec.RegisteredNames;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code seqpipe validate FILE}: reports every problem of a pipeline file, or prints its resolved spec. */
@@ -21,23 +16,19 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
-  Path file;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin PipelineArguments pipelineFile;
 
   @Option(names = "--print", description = "Print the fully resolved pipeline, defaults filled in.")
   boolean print;
 
   @Override
   public Integer call() {
-    LoadedPipeline loaded = PipelineFiles.load(file, overrides, RegisteredNames.INSTANCE);
+    LoadedPipeline loaded = pipelineFile.load();
     PipelineSpec pipeline = loaded.spec();
     if (print) {
       spec.commandLine().getOut().print(DslWriter.write(pipeline));
     } else {
-      spec.commandLine().getOut().println(file + ": a valid " + pipeline.kind().id() + " pipeline, '" + pipeline.name() + "'");
+      spec.commandLine().getOut().println(pipelineFile.file + ": a valid " + pipeline.kind().id() + " pipeline, '" + pipeline.name() + "'");
     }
     return 0;
   }

@@ -1,0 +1,24 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.grammar.LoadedPipeline;
+import io.seqpipe.grammar.PipelineFiles;
+import io.seqpipe.pipelines.spec.RegisteredNames;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A pipeline file and its {@code --set} overrides, as the commands that read pipelines take them. */
+final class PipelineArguments {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (.pipe or .yaml).")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  /** The validated pipeline; every problem is reported by the exception. */
+  LoadedPipeline load() {
+    return PipelineFiles.load(file, overrides, RegisteredNames.INSTANCE);
+  }
+}
