@@ -182,9 +182,11 @@ final class Section {
 
   long integer(String key, long fallback, long min, long max) {
     Node node = take(key);
-    if (node == null) {
-      return fallback;
-    }
+    return node == null ? fallback : integer(node, key, fallback, min, max);
+  }
+
+  /** A whole number already taken (to check it against another entry first). */
+  long integer(Node node, String key, long fallback, long min, long max) {
     if (!(node instanceof Scalar scalar) || scalar.kind() != Scalar.Kind.NUMBER
         || !scalar.text().matches("-?[0-9]{1,18}")) {
       problems.add(node.position(), "expected a whole number for '" + qualified(key) + "', found " + node.describe());

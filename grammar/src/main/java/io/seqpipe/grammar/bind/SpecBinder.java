@@ -164,8 +164,7 @@ public final class SpecBinder {
     Node maxNode = data.take("max_length");
     int maxLength = translate ? 80 : 400;
     if (maxNode != null) {
-      maxLength = (int) new Section("data", data.position(), List.of(new Entry("max_length", maxNode, maxNode.position())), problems)
-          .integer("max_length", (long) maxLength, 1, Integer.MAX_VALUE);
+      maxLength = (int) data.integer(maxNode, "max_length", maxLength, 1, Integer.MAX_VALUE);
       if (maxLength < minLength) {
         problems.add(maxNode.position(), "'data.max_length' (" + maxLength + ") is below 'data.min_length' (" + minLength + ")");
       }
@@ -360,8 +359,7 @@ public final class SpecBinder {
       Node nBestNode = arguments.take("n_best");
       int nBest = 1;
       if (nBestNode != null) {
-        nBest = (int) new Section("search", nBestNode.position(), List.of(new Entry("n_best", nBestNode,
-            nBestNode.position())), problems).integer("n_best", 1L, 1, size);
+        nBest = (int) arguments.integer(nBestNode, "n_best", 1, 1, size);
       }
       spec = new SearchSpec("beam", size, alpha, maxRatio, minLength, nBest,
           arguments.integer("no_repeat_ngram", 0, 0, 100), arguments.bool("replace_unk", true));

@@ -23,15 +23,19 @@ public final class GradientNorm {
    * @return the norm before clipping; NaN or infinite when a gradient is not finite
    */
   public static double clip(ParameterList parameters, float maxNorm) {
-    double squares = 0;
+    NDArray squares = null;
     for (Pair<String, Parameter> entry : parameters) {
       Parameter parameter = entry.getValue();
       if (parameter.requiresGradient() && parameter.isInitialized()) {
-        NDArray gradient = parameter.getArray().getGradient();
-        squares += gradient.square().sum().toType(DataType.FLOAT64, false).getDouble();
+        NDArray sum = parameter.getArray().getGradient().square().sum();
+        squares = squares == null ? sum : squares.add(sum);
       }
     }
-    double norm = Math.sqrt(squares);
+    if (squares == null) {
+      return 0;
+    }
+    // one transfer to the host per step, not one per parameter
+    double norm = Math.sqrt(squares.toType(DataType.FLOAT64, false).getDouble());
     if (maxNorm > 0 && Double.isFinite(norm) && norm > maxNorm) {
       float scale = (float) (maxNorm / norm);
       for (Pair<String, Parameter> entry : parameters) {

@@ -1,6 +1,7 @@
 package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.grammar.tree.PipelineException;
+import io.seqpipe.models.train.TrainingDivergedException;
 import io.seqpipe.nlp.InputFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ public final class SeqpipeCommand {
   /** The one line a user sees for a bad-input exception, or null if it is a bug. */
   static String userMessage(Exception exception) {
     if (exception instanceof InputFormatException || exception instanceof IllegalArgumentException
-        || exception instanceof PipelineException) {
+        || exception instanceof PipelineException || exception instanceof TrainingDivergedException) {
       return exception.getMessage();
     }
     Throwable io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
