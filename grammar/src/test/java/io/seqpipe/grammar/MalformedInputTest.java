@@ -82,7 +82,7 @@ class MalformedInputTest {
         dsl("unknown top-level entry", classify("epoch 3"),
             "t.pipe:3:3: unknown entry 'epoch' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, target, train, vocabulary)"),
         dsl("unknown train entry", classify("train { epoch 3 }"),
-            "t.pipe:3:11: unknown entry 'train.epoch'; did you mean 'epochs'? (known: batch, batch_tokens, clip, device, early_stop, engine, epochs, label_smoothing, optimizer, schedule, seed)"),
+            "t.pipe:3:11: unknown entry 'train.epoch'; did you mean 'epochs'? (known: batch, batch_tokens, class_weights, clip, device, early_stop, engine, epochs, label_smoothing, optimizer, schedule, seed)"),
         dsl("text where a number belongs", classify("train { epochs \"ten\" }"),
             "t.pipe:3:18: expected a whole number for 'train.epochs', found the string \"ten\""),
         dsl("fraction where a whole number belongs", classify("train { epochs 2.5 }"),

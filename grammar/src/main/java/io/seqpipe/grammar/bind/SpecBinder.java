@@ -48,6 +48,7 @@ public final class SpecBinder {
   public static final Set<String> CLASSIFY_METRICS =
       Set.of("accuracy", "f1_macro", "f1_micro", "f1_weighted", "precision_macro", "recall_macro");
   public static final Set<String> TRANSLATE_METRICS = Set.of("bleu", "chrf");
+  public static final Set<String> CLASS_WEIGHTS = Set.of("none", "balanced");
   public static final Set<String> EMBEDDINGS = Set.of(EmbeddingsSpec.LEARNED, "glove", "word2vec", "word2vec-binary", "fasttext");
   public static final Set<String> ENCODERS = Set.of("lstm", "gru", "bilstm", "bigru");
   public static final Set<String> POOLINGS = Set.of("last", "mean", "max", "attention");
@@ -114,7 +115,7 @@ public final class SpecBinder {
       root.notApplicable("search", "applies to translate pipelines only");
     }
     Set<String> metricNames = translate ? TRANSLATE_METRICS : CLASSIFY_METRICS;
-    TrainSpec train = train(root, translate ? "bleu" : "f1_macro", metricNames);
+    TrainSpec train = train(root, translate, translate ? "bleu" : "f1_macro", metricNames);
     List<String> metrics = metrics(root, translate, metricNames);
     root.finish();
     if (problems.list().size() > before) {
@@ -368,7 +369,7 @@ public final class SpecBinder {
     return spec;
   }
 
-  private TrainSpec train(Section root, String defaultMetric, Set<String> metricNames) {
+  private TrainSpec train(Section root, boolean translate, String defaultMetric, Set<String> metricNames) {
     Node node = root.take("train");
     Section train = Section.of("train", node == null ? new Empty(root.position()) : node, problems);
     OptimizerSpec optimizer = optimizer(train);
@@ -385,6 +386,12 @@ public final class SpecBinder {
         early.integer("patience", 3, 0, Integer.MAX_VALUE));
     early.finish();
     double labelSmoothing = train.number("label_smoothing", 0.0, 0.0, 0.99);
+    String classWeights = "none";
+    if (translate) {
+      train.notApplicable("class_weights", "applies to classify pipelines only");
+    } else {
+      classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
+    }
     long seed = train.integer("seed", 42L, Long.MIN_VALUE, Long.MAX_VALUE);
     Node deviceNode = train.take("device");
     String device = "auto";
@@ -398,8 +405,8 @@ public final class SpecBinder {
     }
     String engine = train.name("engine", "mxnet", ENGINES);
     train.finish();
-    return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, seed, device,
-        engine);
+    return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, classWeights,
+        seed, device, engine);
   }
 
   private static OptimizerSpec optimizer(Section train) {

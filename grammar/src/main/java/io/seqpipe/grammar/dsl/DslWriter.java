@@ -52,7 +52,7 @@ public final class DslWriter {
     } else {
       line(out, 1, "pooling " + spec.pooling());
     }
-    train(out, spec.train());
+    train(out, spec.train(), translate);
     line(out, 1, "evaluate " + String.join(", ", spec.metrics()));
     out.append("}\n");
     return out.toString();
@@ -114,7 +114,7 @@ public final class DslWriter {
         + ", " + common + ")";
   }
 
-  private static void train(StringBuilder out, TrainSpec train) {
+  private static void train(StringBuilder out, TrainSpec train, boolean translate) {
     line(out, 1, "train {");
     TrainSpec.OptimizerSpec optimizer = train.optimizer();
     line(out, 2, "optimizer " + optimizer.type() + "(lr: " + number(optimizer.lr()) + ", weight_decay: "
@@ -134,6 +134,9 @@ public final class DslWriter {
     line(out, 2, "batch_tokens " + train.batchTokens());
     line(out, 2, "early_stop(metric: " + train.earlyStop().metric() + ", patience: " + train.earlyStop().patience() + ")");
     line(out, 2, "label_smoothing " + number(train.labelSmoothing()));
+    if (!translate) {
+      line(out, 2, "class_weights " + train.classWeights());
+    }
     line(out, 2, "seed " + train.seed());
     line(out, 2, "device " + quote(train.device()));
     line(out, 2, "engine " + train.engine());

@@ -8,11 +8,13 @@ package io.seqpipe.grammar.spec;
  * @param batchSize sentences per batch
  * @param batchTokens padded tokens per batch instead of a sentence count (0 = use batchSize)
  * @param labelSmoothing label smoothing of the cross-entropy (0 = off)
+ * @param classWeights classify: {@code none}, or {@code balanced} to weight each class's loss by
+ *     {@code examples / (classes * examples of the class)} as scikit-learn does
  * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param engine {@code mxnet} or {@code pytorch}
  */
 public record TrainSpec(OptimizerSpec optimizer, double clip, ScheduleSpec schedule, int epochs, int batchSize,
-    int batchTokens, EarlyStopSpec earlyStop, double labelSmoothing, long seed, String device, String engine) {
+    int batchTokens, EarlyStopSpec earlyStop, double labelSmoothing, String classWeights, long seed, String device, String engine) {
 
   /**
    * @param type {@code adam}, {@code adamw} or {@code sgd}

@@ -76,7 +76,7 @@ public final class YamlWriter {
     } else {
       root.put("pooling", spec.pooling());
     }
-    root.put("train", train(spec.train()));
+    root.put("train", train(spec.train(), translate));
     root.put("evaluate", spec.metrics());
     return root;
   }
@@ -139,7 +139,7 @@ public final class YamlWriter {
     return out;
   }
 
-  private static Map<String, Object> train(TrainSpec train) {
+  private static Map<String, Object> train(TrainSpec train, boolean translate) {
     Map<String, Object> out = new LinkedHashMap<>();
     TrainSpec.OptimizerSpec optimizer = train.optimizer();
     Map<String, Object> optimizerMap = map("type", optimizer.type(), "lr", optimizer.lr(), "weight_decay",
@@ -162,6 +162,9 @@ public final class YamlWriter {
     out.put("batch_tokens", train.batchTokens());
     out.put("early_stop", map("metric", train.earlyStop().metric(), "patience", train.earlyStop().patience()));
     out.put("label_smoothing", train.labelSmoothing());
+    if (!translate) {
+      out.put("class_weights", train.classWeights());
+    }
     out.put("seed", train.seed());
     out.put("device", train.device());
     out.put("engine", train.engine());

@@ -1,5 +1,7 @@
 package io.seqpipe.nlp.analysis;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,9 @@ import java.util.Objects;
  *             Component.of("porterstem")));                  // token filters
  * }</pre>
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = AnalyzerSpec.Preset.class, name = "preset"),
+    @JsonSubTypes.Type(value = AnalyzerSpec.Chain.class, name = "chain")})
 public sealed interface AnalyzerSpec {
 
   /** One Lucene analysis component: its SPI name and its parameters. */

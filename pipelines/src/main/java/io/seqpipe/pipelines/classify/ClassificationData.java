@@ -6,6 +6,8 @@ import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.data.ClassificationExample;
 import io.seqpipe.nlp.data.ClassificationReader;
 import io.seqpipe.nlp.data.Shuffling;
+import io.seqpipe.pipelines.datasets.DatasetCache;
+import io.seqpipe.pipelines.datasets.DatasetRecipes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The train, dev and test examples of a classify pipeline: read from the spec's files, the test set
- * carved out of train (seeded) when the spec gives a test split instead of a test file.
+ * The train, dev and test examples of a classify pipeline: read from the spec's files or its dataset
+ * recipe's (fetched into the cache on first use), the test set carved out of train (seeded) when there is
+ * no test file and the spec gives a test split.
  *
  * @param files the files read, by role, for the report's data hashes
  */
@@ -23,15 +26,22 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
 
   public static ClassificationData load(LoadedPipeline pipeline, long seed) throws IOException {
     DataSpec data = pipeline.spec().data();
-    if (data.train() == null || data.dev() == null) {
-      throw new IllegalArgumentException("dataset recipes are not available yet; name train and dev files");
+    Map<String, Path> given = new TreeMap<>();
+    if (data.dataset() != null) {
+      given.putAll(DatasetCache.standard().files(DatasetRecipes.get(data.dataset())));
+    }
+    // files named in the pipeline take precedence over the dataset's
+    for (String[] role : new String[][] {{"train", data.train()}, {"dev", data.dev()}, {"test", data.test()}}) {
+      if (role[1] != null) {
+        given.put(role[0], pipeline.resolve(role[1]));
+      }
     }
     Map<String, Path> files = new TreeMap<>();
-    List<ClassificationExample> train = read(pipeline, data.train(), "train", files);
-    List<ClassificationExample> dev = read(pipeline, data.dev(), "dev", files);
+    List<ClassificationExample> train = read(pipeline, given.get("train"), "train", files);
+    List<ClassificationExample> dev = read(pipeline, given.get("dev"), "dev", files);
     List<ClassificationExample> test = List.of();
-    if (data.test() != null) {
-      test = read(pipeline, data.test(), "test", files);
+    if (given.containsKey("test")) {
+      test = read(pipeline, given.get("test"), "test", files);
     } else if (data.testSplit() > 0) {
       List<ClassificationExample> shuffled = Shuffling.shuffled(train, seed);
       int held = (int) Math.round(shuffled.size() * data.testSplit());
@@ -41,9 +51,8 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
     return new ClassificationData(train, dev, test, files);
   }
 
-  private static List<ClassificationExample> read(LoadedPipeline pipeline, String path, String role,
+  private static List<ClassificationExample> read(LoadedPipeline pipeline, Path file, String role,
       Map<String, Path> files) throws IOException {
-    Path file = pipeline.resolve(path);
     files.put(role, file);
     String text = pipeline.spec().data().textField();
     String label = pipeline.spec().data().labelField();

@@ -17,8 +17,21 @@ final class PipelineArguments {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "Same as --set train.engine=ENGINE (mxnet, pytorch).")
+  String engine;
+
+  @Option(names = "--device", paramLabel = "DEVICE", description = "Same as --set train.device=DEVICE (auto, cpu, gpu, gpu:N).")
+  String device;
+
   /** The validated pipeline; every problem is reported by the exception. */
   LoadedPipeline load() {
-    return PipelineFiles.load(file, overrides, RegisteredNames.INSTANCE);
+    List<String> all = new ArrayList<>(overrides);
+    if (engine != null) {
+      all.add("train.engine=" + engine);
+    }
+    if (device != null) {
+      all.add("train.device=\"" + device + "\"");
+    }
+    return PipelineFiles.load(file, all, RegisteredNames.INSTANCE);
   }
 }

@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
  * The {@code seqpipe} command line.
  *
  * <pre>{@code
+ * seqpipe run examples/sentiment.pipe --out runs/sentiment
+ * seqpipe predict --model runs/sentiment/model < sentences.txt
+ * seqpipe evaluate --model runs/sentiment/model --data test.tsv
+ * seqpipe data fetch uci-sentiment
  * seqpipe validate examples/sentiment.pipe --set train.epochs=3 --print
  * seqpipe convert examples/sentiment.pipe --to yaml
  * seqpipe score bleu --hyp out.en --ref ref.en
@@ -28,7 +32,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DataCommand.class,
+        ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
         CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 

@@ -2,6 +2,7 @@ package io.seqpipe.pipelines.spec;
 
 import io.seqpipe.grammar.ComponentNames;
 import io.seqpipe.nlp.analysis.Analyzers;
+import io.seqpipe.pipelines.datasets.DatasetRecipes;
 import java.util.Set;
 
 /**
@@ -42,9 +43,9 @@ public final class RegisteredNames implements ComponentNames {
     return charFilters;
   }
 
-  /** Named dataset recipes; none yet, so pipelines name their data files. */
+  /** The dataset recipes of {@link DatasetRecipes}. */
   @Override
   public Set<String> datasets() {
-    return Set.of();
+    return DatasetRecipes.names();
   }
 }

@@ -4,63 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.pipelines.ToyData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A classify pipeline end to end on both engines, on a small learnable data set. */
+/** A classify pipeline end to end on both engines: run, then predict and evaluate with the saved model. */
 class RunCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir static Path dir;
   static Path pipeline;
 
   @BeforeAll
   static void learnableData() throws Exception {
-    String[] good = {"great", "lovely", "superb", "fine"};
-    String[] bad = {"awful", "broken", "poor", "dreadful"};
-    String[] filler = {"the", "phone", "was", "really", "quite", "and", "battery", "screen", "it", "is"};
-    Random random = new Random(1);
-    for (String split : new String[] {"train", "dev"}) {
-      StringBuilder tsv = new StringBuilder("label\ttext\n");
-      for (int i = 0; i < (split.equals("train") ? 240 : 60); i++) {
-        boolean positive = random.nextBoolean();
-        StringBuilder text = new StringBuilder();
-        for (int w = 0, n = 2 + random.nextInt(6); w < n; w++) {
-          text.append(filler[random.nextInt(filler.length)]).append(' ');
-        }
-        text.append((positive ? good : bad)[random.nextInt(4)]);
-        tsv.append(positive ? "positive" : "negative").append('\t').append(text).append('\n');
-      }
-      Files.writeString(dir.resolve(split + ".tsv"), tsv);
-    }
-    pipeline = Files.writeString(dir.resolve("toy.pipe"), """
-        pipeline toy : classify {
-          data { train "train.tsv"; dev "dev.tsv"; test_split 0.2 }
-          embeddings learned(dim: 16)
-          encoder bilstm(hidden: 16, dropout: 0.0)
-          pooling max
-          train {
-            optimizer adam(lr: 0.01)
-            epochs 6
-            batch 16
-            early_stop(metric: f1_macro, patience: 3)
-          }
-        }
-        """);
+    pipeline = ToyData.write(dir);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"mxnet", "pytorch"})
-  void trainsEvaluatesAndReports(String engine) throws Exception {
+  void trainsEvaluatesReportsAndServesTheModel(String engine) throws Exception {
     Path out = dir.resolve("run-" + engine);
-    CommandRun run = CommandRun.of("run", pipeline.toString(), "--set", "train.engine=" + engine, "--out", out.toString());
+    CommandRun run = CommandRun.of("run", pipeline.toString(), "--engine", engine, "--out", out.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("test  accuracy", "report: " + out.resolve("report.json"));
-    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertThat(run.out()).contains("test  accuracy", "report: " + out.resolve("report.html"));
+    JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
     assertThat(report.at("/engine").asText()).isEqualTo(engine);
     assertThat(report.at("/examples/test").asInt()).isEqualTo(48);
     assertThat(report.at("/examples/train").asInt()).isEqualTo(192);
@@ -72,5 +45,45 @@ class RunCommandTest {
     assertThat(report.at("/seed").asLong()).isEqualTo(42);
     assertThat(report.at("/spec").asText()).contains("pipeline toy : classify", "engine " + engine);
     assertThat(report.at("/training/history").size()).isBetween(1, 6);
+
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<img src=\"loss.png\"", "<img src=\"dev.png\"", "<img src=\"confusion.png\"",
+        "Per label (test)", "pipeline toy : classify");
+    for (String png : List.of("loss.png", "dev.png", "confusion.png")) {
+      byte[] bytes = Files.readAllBytes(out.resolve(png));
+      assertThat(bytes).as(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    Path model = out.resolve("model");
+    JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
+    assertThat(manifest.at("/format").asInt()).isEqualTo(1);
+    assertThat(manifest.at("/engine").asText()).isEqualTo(engine);
+    assertThat(manifest.at("/metrics/test/accuracy").asDouble()).isEqualTo(report.at("/metrics/test/accuracy").asDouble());
+
+    Path input = Files.writeString(dir.resolve("input-" + engine + ".txt"), "the screen is superb\nit was broken\n\n");
+    CommandRun predict = CommandRun.of("predict", "--model", model.toString(), "--input", input.toString());
+    assertThat(predict.exitCode()).as(predict.err()).isZero();
+    List<String> lines = predict.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).matches("positive\t0\\.\\d{6}|positive\t1\\.000000");
+    assertThat(lines.get(1)).startsWith("negative\t");
+
+    CommandRun evaluate = CommandRun.of("evaluate", "--model", model.toString(), "--data", dir.resolve("dev.tsv").toString(),
+        "--json");
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    JsonNode scores = JSON.readTree(evaluate.out());
+    assertThat(scores.at("/accuracy").asDouble()).isEqualTo(report.at("/metrics/dev/accuracy").asDouble());
+    assertThat(scores.at("/f1_macro").asDouble()).isEqualTo(report.at("/metrics/dev/f1_macro").asDouble());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"predict", "evaluate"})
+  void aDirectoryThatIsNoModelGivesOneLine(String command) throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("not-a-model"));
+    CommandRun run = command.equals("predict")
+        ? CommandRun.of("predict", "--model", empty.toString(), "--input", pipeline.toString())
+        : CommandRun.of("evaluate", "--model", empty.toString(), "--data", pipeline.toString());
+    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+    assertThat(run.err().strip()).isEqualTo("seqpipe: " + empty + ": not a Seqpipe model (expected manifest.json in it)");
   }
 }

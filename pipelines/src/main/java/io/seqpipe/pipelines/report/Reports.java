@@ -1,5 +1,7 @@
-package io.seqpipe.pipelines.classify;
+package io.seqpipe.pipelines.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,11 +13,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What reports record of their inputs: each data file's path and SHA-256. */
-final class Reports {
+/**
+ * What reports share: the JSON writer, and what they record of their inputs (each data file's path and
+ * SHA-256).
+ *
+ * <pre>{@code
+ * report.put("data", Reports.dataHashes(Map.of("train", Path.of("train.tsv"))));
+ * }</pre>
+ */
+public final class Reports {
+  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   private Reports() {}
 
-  static Map<String, Object> dataHashes(Map<String, Path> files) throws IOException {
+  public static Map<String, Object> dataHashes(Map<String, Path> files) throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Path> file : files.entrySet()) {
       out.put(file.getKey(), Map.of("path", file.getValue().toString(), "sha256", sha256(file.getValue())));
@@ -23,7 +34,7 @@ final class Reports {
     return out;
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(in.getMessageDigest().digest());

@@ -1,0 +1,105 @@
+package io.seqpipe.models.artifact;
+
+import ai.djl.nn.Block;
+import io.seqpipe.models.train.ParameterFile;
+import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.vocab.Vocabulary;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link ModelArtifact} so that a killed process never leaves a broken one: every file goes
+ * into a hidden staging directory beside the target, and {@link #commit} renames it into place (an
+ * existing artifact is replaced only once the new one is complete).
+ *
+ * <pre>{@code
+ * ArtifactWriter.create(Path.of("runs/x/model")).text("spec.pipe", dsl).vocabulary("vocabulary.txt", vocab)
+ *     .parameters(block).commit(Map.of("engine", "mxnet", "metrics", metrics));
+ * }</pre>
+ */
+public final class ArtifactWriter {
+  private final Path target;
+  private final Path staging;
+
+  private ArtifactWriter(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+  }
+
+  public static ArtifactWriter create(Path directory) throws IOException {
+    Path target = directory.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+    if (Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return new ArtifactWriter(target, staging);
+  }
+
+  public ArtifactWriter text(String name, String content) throws IOException {
+    AtomicFiles.writeString(staging.resolve(name), content);
+    return this;
+  }
+
+  public ArtifactWriter vocabulary(String name, Vocabulary vocabulary) throws IOException {
+    vocabulary.save(staging.resolve(name));
+    return this;
+  }
+
+  public ArtifactWriter parameters(Block block) throws IOException {
+    AtomicFiles.write(staging.resolve(ModelArtifact.PARAMETERS), out -> ParameterFile.write(block, new DataOutputStream(out)));
+    return this;
+  }
+
+  /**
+   * Writes the manifest (format and versions first, then {@code fields}) and moves the artifact into
+   * place.
+   */
+  public Path commit(Map<String, Object> fields) throws IOException {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", ModelArtifact.FORMAT);
+    manifest.put("seqpipe_version", Versions.seqpipe());
+    manifest.put("djl_version", Versions.djl());
+    manifest.put("created", Instant.now().toString());
+    manifest.putAll(fields);
+    AtomicFiles.writeString(staging.resolve(ModelArtifact.MANIFEST), ModelArtifact.JSON.writeValueAsString(manifest));
+    Path previous = null;
+    if (Files.exists(target)) {
+      previous = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+      Files.delete(previous);
+      move(target, previous);
+    }
+    move(staging, target);
+    if (previous != null) {
+      deleteTree(previous);
+    }
+    return target;
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.seqpipe.models.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import io.seqpipe.nlp.vocab.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArtifactTest {
+  @TempDir Path dir;
+
+  private static Block linear(NDManager manager) {
+    Block block = Linear.builder().setUnits(3).build();
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+    return block;
+  }
+
+  @Test
+  void writesReadsAndReplacesWhole() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block saved = linear(manager);
+      Vocabulary vocabulary = Vocabulary.builder().addAll(List.of("a", "b")).build();
+      Path target = dir.resolve("model");
+      ArtifactWriter.create(target).parameters(saved).vocabulary("vocabulary.txt", vocabulary).text("notes.txt", "first")
+          .commit(Map.of("engine", "mxnet"));
+      ModelArtifact artifact = ModelArtifact.open(target);
+      assertThat(artifact.manifest()).containsEntry("format", 1).containsEntry("engine", "mxnet")
+          .containsEntry("seqpipe_version", Versions.seqpipe()).containsEntry("djl_version", "0.36.0");
+      assertThat(artifact.vocabulary("vocabulary.txt")).isEqualTo(vocabulary);
+      Block loaded = linear(manager);
+      artifact.loadParameters(loaded);
+      assertThat(loaded.getParameters().get(0).getValue().getArray().toFloatArray())
+          .containsExactly(saved.getParameters().get(0).getValue().getArray().toFloatArray());
+
+      ArtifactWriter.create(target).parameters(saved).text("notes.txt", "second").commit(Map.of());
+      assertThat(ModelArtifact.open(target).text("notes.txt")).isEqualTo("second");
+      assertThat(target.resolve("vocabulary.txt")).doesNotExist();
+      try (var entries = Files.list(dir)) {
+        assertThat(entries).containsExactly(target); // no staging or old directories left behind
+      }
+    }
+  }
+
+  @Test
+  void refusesAnotherFormatAndNonArtifacts() throws Exception {
+    Path target = dir.resolve("model");
+    Files.createDirectories(target);
+    assertThatThrownBy(() -> ModelArtifact.open(target)).isInstanceOf(IOException.class)
+        .hasMessage(target + ": not a Seqpipe model (expected manifest.json in it)");
+    Files.writeString(target.resolve("manifest.json"), "{\"format\": 2, \"seqpipe_version\": \"9.0.0\"}");
+    assertThatThrownBy(() -> ModelArtifact.open(target)).isInstanceOf(IOException.class)
+        .hasMessage(target.resolve("manifest.json") + ": model format 2 written by Seqpipe 9.0.0; this Seqpipe "
+            + Versions.seqpipe() + " reads format 1 only: retrain the model or use the Seqpipe that wrote it");
+  }
+
+  @Test
+  void aMissingFileIsNamed() throws Exception {
+    Path target = dir.resolve("model");
+    ArtifactWriter.create(target).commit(Map.of());
+    assertThatThrownBy(() -> ModelArtifact.open(target).text("spec.pipe")).isInstanceOf(IOException.class)
+        .hasMessage(target.toAbsolutePath() + ": incomplete model, spec.pipe is missing");
+  }
+}

@@ -1,0 +1,110 @@
+package io.seqpipe.pipelines.classify;
+
+import io.seqpipe.models.train.TrainingState;
+import io.seqpipe.models.train.TrainingState.EpochRecord;
+import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.metrics.LabelScores;
+import io.seqpipe.pipelines.report.Charts;
+import io.seqpipe.pipelines.report.Html;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html} of a classification run, with its PNG charts beside it: loss and dev-metric
+ * curves, the confusion matrix, metrics and per-label tables, the most confidently misclassified
+ * examples with their attention weights as highlights, the data hashes and the resolved spec.
+ */
+final class ClassificationPage {
+  private ClassificationPage() {}
+
+  /**
+   * @param shown the evaluation whose confusion matrix, per-label scores and errors are shown (test if any)
+   * @param split its name
+   */
+  static void write(Path out, Map<String, Object> report, TrainingState state, Evaluation shown, String split)
+      throws IOException {
+    double[] epochs = state.history().stream().mapToDouble(EpochRecord::epoch).toArray();
+    String metric = (String) report.get("early_stop_metric");
+    Charts.curve(out.resolve("loss.png"), "Training loss", "loss", epochs,
+        state.history().stream().mapToDouble(EpochRecord::trainLoss).toArray());
+    Charts.curve(out.resolve("dev.png"), "Dev " + metric, metric, epochs,
+        state.history().stream().mapToDouble(EpochRecord::devMetric).toArray());
+    Charts.confusion(out.resolve("confusion.png"), "Confusion matrix (" + split + ")", shown.report().confusionMatrix());
+
+    Html page = new Html("Seqpipe report: " + report.get("pipeline"));
+    page.paragraph(String.format(Locale.ROOT, "engine %s on %s, seed %s, best epoch %d of %d, %.1f s",
+        report.get("engine"), report.get("device"), report.get("seed"), state.bestEpoch(), state.epoch(),
+        ((Number) report.get("seconds")).doubleValue()));
+    page.heading("Metrics").table(List.of("split", "accuracy", "f1_macro", "f1_micro", "f1_weighted"), metricRows(report));
+    page.image("loss.png", "training loss per epoch").image("dev.png", "dev " + metric + " per epoch")
+        .image("confusion.png", "confusion matrix");
+    page.heading("Per label (" + split + ")").table(List.of("label", "precision", "recall", "f1", "support"),
+        perLabelRows(shown));
+    page.heading("Misclassified (" + split + "), most confident first").raw(misclassified(shown.misclassified(10)));
+    page.heading("Data").table(List.of("role", "path", "sha256"), dataRows(report));
+    page.heading("Pipeline").preformatted((String) report.get("spec"));
+    AtomicFiles.writeString(out.resolve("report.html"), page.close());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> metricRows(Map<String, Object> report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, Object> split : ((Map<String, Object>) report.get("metrics")).entrySet()) {
+      Map<String, Object> m = (Map<String, Object>) split.getValue();
+      rows.add(List.of(split.getKey(), Html.number(m.get("accuracy")), Html.number(m.get("f1_macro")),
+          Html.number(m.get("f1_micro")), Html.number(m.get("f1_weighted"))));
+    }
+    return rows;
+  }
+
+  private static List<List<String>> perLabelRows(Evaluation shown) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LabelScores scores : shown.report().perLabel()) {
+      rows.add(List.of(scores.label(), Html.number(scores.precision()), Html.number(scores.recall()),
+          Html.number(scores.f1()), Html.number(scores.support())));
+    }
+    return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> dataRows(Map<String, Object> report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, Object> file : ((Map<String, Object>) report.get("data")).entrySet()) {
+      Map<String, Object> entry = (Map<String, Object>) file.getValue();
+      rows.add(List.of(file.getKey(), String.valueOf(entry.get("path")), String.valueOf(entry.get("sha256"))));
+    }
+    return rows;
+  }
+
+  /** Each example's tokens shaded by attention weight (relative to its largest weight). */
+  @SuppressWarnings("unchecked")
+  private static String misclassified(List<Map<String, Object>> examples) {
+    if (examples.isEmpty()) {
+      return "<p>none</p>\n";
+    }
+    StringBuilder out = new StringBuilder("<table><tr><th>text (shaded by attention)</th><th>gold</th><th>predicted</th>"
+        + "<th>probability</th></tr>\n");
+    for (Map<String, Object> example : examples) {
+      List<String> tokens = (List<String>) example.get("tokens");
+      List<Double> attention = (List<Double>) example.get("attention");
+      double max = attention.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      out.append("<tr><td style=\"text-align:left\">");
+      if (attention.isEmpty()) {
+        out.append(Html.escape((String) example.get("text")));
+      }
+      for (int i = 0; i < tokens.size() && !attention.isEmpty(); i++) {
+        double alpha = max > 0 ? attention.get(i) / max : 0;
+        out.append(String.format(Locale.ROOT, "<span class=\"tok\" style=\"background:rgba(255,140,0,%.2f)\" title=\"%.3f\">",
+            alpha, attention.get(i))).append(Html.escape(tokens.get(i))).append("</span> ");
+      }
+      out.append("</td><td>").append(Html.escape((String) example.get("gold"))).append("</td><td>")
+          .append(Html.escape((String) example.get("predicted"))).append("</td><td>")
+          .append(Html.number(example.get("probability"))).append("</td></tr>\n");
+    }
+    return out.append("</table>\n").toString();
+  }
+}

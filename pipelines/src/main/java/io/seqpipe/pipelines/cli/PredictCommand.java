@@ -1,0 +1,63 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.pipelines.classify.Classifier;
+import io.seqpipe.pipelines.classify.Prediction;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code seqpipe predict --model DIR [--input FILE]}: one text a line in, {@code label<TAB>probability}
+ * a line out, in order; read and predicted in chunks, so input of any size streams through.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Label texts with a saved model: one text per line in (standard input by default), label<TAB>probability out.")
+final class PredictCommand implements Callable<Integer> {
+  private static final int CHUNK = 512;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (runs/NAME/model).")
+  Path model;
+
+  @Option(names = "--input", paramLabel = "FILE", description = "Texts, one per line (default: standard input).")
+  Path input;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Classifier classifier = Classifier.load(model);
+        BufferedReader reader = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      List<String> chunk = new ArrayList<>(CHUNK);
+      String line;
+      while ((line = reader.readLine()) != null) {
+        chunk.add(line);
+        if (chunk.size() == CHUNK) {
+          write(out, classifier.predict(chunk));
+          chunk.clear();
+        }
+      }
+      write(out, classifier.predict(chunk));
+    }
+    return 0;
+  }
+
+  private static void write(PrintWriter out, List<Prediction> predictions) {
+    for (Prediction prediction : predictions) {
+      out.printf(Locale.ROOT, "%s\t%.6f%n", prediction.label(), prediction.probability());
+    }
+    out.flush();
+  }
+}
