@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Classification benchmark: Seqpipe against the PyTorch peer (bench/peers/classify_peer.py), same
+# architecture, same data and split, alternating on the same machine, with learned and GloVe embeddings,
+# on UCI sentiment sentences and SpamAssassin. Installs Debian's python3-torch if it is missing.
+# Usage: bench/run-classify.sh [SHARED_DIR]   (default: ../shared beside the repository)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$(cd "${1:-$root/../shared}" && pwd)"
+results="$root/bench/results/classify"
+python=/usr/bin/python3
+if ! "$python" -c "import torch" 2>/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch
+fi
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)')"
+rm -rf "$results" && mkdir -p "$results"
+export BENCH_DATA="$results/data"
+"$python" "$root/bench/classify/split.py" "$shared/data/sentiment/uci-sentences/train.tsv" \
+  "$shared/data/sentiment/uci-sentences/dev.tsv" "$BENCH_DATA/sentiment"
+"$python" "$root/bench/classify/split.py" "$shared/data/classification/spam-assassin/train.jsonl" \
+  "$shared/data/classification/spam-assassin/dev.jsonl" "$BENCH_DATA/spam"
+glove="$shared/data/embeddings/glove.6B.100d.top50k.txt"
+export OPENBLAS_NUM_THREADS=2 GOMP_SPINCOUNT=0
+for task in sentiment spam; do
+  if [ "$task" = sentiment ]; then ext=tsv; peer_args=(--max-length 400 --min-freq 1 --max-size 20000 --epochs 10)
+  else ext=jsonl; peer_args=(--max-length 64 --min-freq 2 --max-size 30000 --epochs 5); fi
+  for emb in learned glove; do
+    sets=()
+    glove_args=()
+    if [ "$emb" = glove ]; then sets=(--set "embeddings=glove(\"$glove\", frozen: true)"); glove_args=(--glove "$glove"); fi
+    echo "== $task, $emb embeddings: Seqpipe"
+    "$root/seqpipe" run "$root/bench/classify/$task.pipe" "${sets[@]}" --out "$results/seqpipe-$task-$emb" 2>&1 \
+      | grep -v '^epoch'
+    echo "== $task, $emb embeddings: PyTorch peer"
+    "$python" "$root/bench/peers/classify_peer.py" --train "$BENCH_DATA/$task/train.$ext" --dev "$BENCH_DATA/$task/dev.$ext" \
+      --test "$BENCH_DATA/$task/test.$ext" --format "$ext" "${peer_args[@]}" "${glove_args[@]}" \
+      > "$results/peer-$task-$emb.json"
+    "$python" -c "import json,sys; r=json.load(open(sys.argv[1])); print('test acc %.4f macro-F1 %.4f, %.0f tok/s' % (r['test_accuracy'], r['test_f1_macro'], r['train_tokens_per_second']))" "$results/peer-$task-$emb.json"
+  done
+done
+"$python" "$root/bench/classify/summarize.py" "$results" | tee "$results/summary.md"
