@@ -10,6 +10,8 @@ import io.seqpipe.pipelines.classify.ClassificationRun;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.classify.Evaluation;
 import io.seqpipe.pipelines.classify.Prediction;
+import io.seqpipe.pipelines.translate.TranslationRun;
+import io.seqpipe.pipelines.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -34,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
   private final LoadedPipeline loaded;
   private Path output;
   private ClassificationRun.Result trained;
+  private TranslationRun.Result translated;
 
   Pipeline(LoadedPipeline loaded) {
     this.loaded = loaded;
@@ -72,12 +75,21 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private Map<String, Object> fit(boolean evaluateTest) throws IOException {
-    if (spec().kind() != PipelineKind.CLASSIFY) {
-      throw new IllegalArgumentException(spec().name() + ": running translate pipelines is not available yet");
-    }
     close();
+    if (spec().kind() == PipelineKind.TRANSLATE) {
+      translated = TranslationRun.run(loaded, outputDirectory(), evaluateTest);
+      return translated.report();
+    }
     trained = ClassificationRun.run(loaded, outputDirectory(), evaluateTest);
     return trained.report();
+  }
+
+  /** The trained translation model (translate pipelines). */
+  public Translator translator() {
+    if (translated == null) {
+      throw new IllegalStateException(spec().name() + ": no trained translator; train() a translate pipeline first");
+    }
+    return translated.translator();
   }
 
   /** The trained model's metrics on the spec's test data (the test file, or the split held out of train). */
@@ -113,6 +125,10 @@ public final class Pipeline implements AutoCloseable {
     if (trained != null) {
       trained.close();
       trained = null;
+    }
+    if (translated != null) {
+      translated.close();
+      translated = null;
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.seqpipe.models.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
@@ -52,6 +52,11 @@ public final class TokenEmbedding extends AbstractBlock {
     return dimension;
   }
 
+  /** The vectors {@code [size, dimension]} as a forward pass sees them (for output layers tied to them). */
+  public NDArray table(ParameterStore store, Device device, boolean training) {
+    return store.getValue(weight, device, training);
+  }
+
   public boolean frozen() {
     return !weight.requiresGradient();
   }
@@ -65,9 +70,8 @@ public final class TokenEmbedding extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDArray ids = inputs.head();
-    DataType idType = ids.getManager().getEngine().getEngineName().equals("PyTorch") ? DataType.INT64 : DataType.INT32;
     NDArray table = store.getValue(weight, ids.getDevice(), training);
-    return ids.getNDArrayInternal().embedding(ids.toType(idType, false), table, SparseFormat.DENSE);
+    return ids.getNDArrayInternal().embedding(Ids.forEngine(ids), table, SparseFormat.DENSE);
   }
 
   @Override

@@ -39,6 +39,17 @@ abstract class TrainingCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private static void print(PrintWriter out, Map<String, Object> report, Path directory) {
+    if ("translate".equals(report.get("kind"))) {
+      Map<String, Object> m = (Map<String, Object>) report.get("metrics");
+      out.printf(Locale.ROOT, "dev   BLEU (greedy) %.2f%n", m.get("dev_bleu_greedy"));
+      if (m.containsKey("bleu")) {
+        out.println("test  " + m.get("bleu_verbose"));
+        out.printf(Locale.ROOT, "test  %s = %.2f%n", m.get("chrf_signature"), m.get("chrf"));
+      }
+      out.println("model:  " + report.get("model"));
+      out.println("report: " + directory.resolve("report.json"));
+      return;
+    }
     for (Map.Entry<String, Object> split : ((Map<String, Object>) report.get("metrics")).entrySet()) {
       Map<String, Object> m = (Map<String, Object>) split.getValue();
       out.printf(Locale.ROOT, "%-5s accuracy %.4f  f1_macro %.4f  f1_micro %.4f  f1_weighted %.4f%n", split.getKey(),

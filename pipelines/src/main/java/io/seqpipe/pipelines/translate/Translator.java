@@ -1,0 +1,178 @@
+package io.seqpipe.pipelines.translate;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.models.artifact.ArtifactWriter;
+import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.models.engine.DeviceChoice;
+import io.seqpipe.models.engine.EngineChoice;
+import io.seqpipe.nlp.analysis.Analyzers;
+import io.seqpipe.nlp.analysis.Detokenizer;
+import io.seqpipe.nlp.analysis.Tokenizer;
+import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.seq2seq.model.Seq2SeqModel;
+import io.seqpipe.seq2seq.search.BeamSearch;
+import io.seqpipe.seq2seq.search.GreedySearch;
+import io.seqpipe.seq2seq.search.Hypothesis;
+import io.seqpipe.seq2seq.search.SearchSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained translation model, ready to translate: from a training run or loaded from a model
+ * directory. Sentences are analyzed, cut to the longest length kept, searched for in batches of similar
+ * length (search results do not depend on the batch), and the output detokenized; an output {@code <unk>}
+ * is replaced by the source token it attended to most. Close it to free the engine's memory.
+ *
+ * <pre>{@code
+ * try (Translator translator = Translator.load(Path.of("runs/ding/model"))) {
+ *   List<String> english = translator.translate(List.of("Wie spät ist es?"));
+ * }
+ * }</pre>
+ */
+public final class Translator implements AutoCloseable {
+  static final String CONFIG = "translator.json";
+  static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
+  static final String TARGET_VOCABULARY = "target-vocabulary.txt";
+  static final String SPEC = "spec.pipe";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 64;
+
+  private final Model model;
+  private final TranslatorConfig config;
+  private final Vocabulary sourceVocabulary;
+  private final Vocabulary targetVocabulary;
+  private final Tokenizer tokenizer;
+  private final String engine;
+
+  Translator(Model model, TranslatorConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
+      String engine) {
+    this.model = model;
+    this.config = config;
+    this.sourceVocabulary = sourceVocabulary;
+    this.targetVocabulary = targetVocabulary;
+    this.tokenizer = Tokenizer.of(Analyzers.create(config.analyzer(), Path.of(config.resourceDirectory())));
+    this.engine = engine;
+  }
+
+  /** Loads a model directory on the engine it was trained with, on a GPU if there is one. */
+  public static Translator load(Path directory) throws IOException {
+    ModelArtifact artifact = ModelArtifact.open(directory);
+    EngineChoice engine = EngineChoice.fromId((String) artifact.manifest().get("engine"));
+    TranslatorConfig config = JSON.readValue(artifact.text(CONFIG), TranslatorConfig.class);
+    Vocabulary source = artifact.vocabulary(SOURCE_VOCABULARY);
+    Vocabulary target = artifact.vocabulary(TARGET_VOCABULARY);
+    Device device = DeviceChoice.AUTO.resolve(engine.engine());
+    Model model = Model.newInstance(config.name(), device, engine.djlName());
+    try {
+      Seq2SeqModel block = config.block(source.size(), target.size());
+      model.setBlock(block);
+      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(2, 4), new Shape(2), new Shape(2, 3));
+      artifact.loadParameters(block);
+      return new Translator(model, config, source, target, engine.id());
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  public TranslatorConfig config() {
+    return config;
+  }
+
+  /** Source tokens as the model sees them. */
+  List<String> tokens(String sentence) {
+    List<String> tokens = tokenizer.tokens(sentence);
+    return tokens.size() > config.maxLength() ? tokens.subList(0, config.maxLength()) : tokens;
+  }
+
+  /** Translations with the spec's search, in order. */
+  public List<String> translate(List<String> sentences) {
+    return translate(sentences, config.searchSettings()).stream().map(n -> n.get(0)).toList();
+  }
+
+  /** The n-best translations of each sentence with the given search, best first, in order. */
+  public List<List<String>> translate(List<String> sentences, SearchSettings settings) {
+    List<List<String>> tokens = sentences.stream().map(this::tokens).toList();
+    List<List<Hypothesis>> hypotheses = search(tokens, settings);
+    List<List<String>> out = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      List<String> nBest = new ArrayList<>();
+      for (Hypothesis hypothesis : hypotheses.get(i)) {
+        nBest.add(Detokenizer.DEFAULT.detokenize(words(hypothesis, tokens.get(i))));
+      }
+      out.add(nBest);
+    }
+    return out;
+  }
+
+  /** Search over analyzed sentences, in batches of similar length, results in input order. */
+  List<List<Hypothesis>> search(List<List<String>> tokens, SearchSettings settings) {
+    List<int[]> ids = tokens.stream()
+        .map(t -> t.isEmpty() ? new int[] {Vocabulary.UNK_ID} : sourceVocabulary.encode(t)).toList();
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+    List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
+    Seq2SeqModel block = (Seq2SeqModel) model.getBlock();
+    for (int start = 0; start < order.length; start += BATCH) {
+      List<Integer> rows = Arrays.asList(order).subList(start, Math.min(order.length, start + BATCH));
+      List<int[]> batch = rows.stream().map(ids::get).toList();
+      List<List<Hypothesis>> found = settings.beamSize() == 1
+          ? new GreedySearch(settings).search(block, model.getNDManager(), batch).stream().map(List::of).toList()
+          : new BeamSearch(settings).search(block, model.getNDManager(), batch);
+      for (int i = 0; i < rows.size(); i++) {
+        results.set(rows.get(i), found.get(i));
+      }
+    }
+    return results;
+  }
+
+  /** The output words; with {@code replace_unk}, {@code <unk>} becomes the most attended source token. */
+  private List<String> words(Hypothesis hypothesis, List<String> source) {
+    List<String> words = new ArrayList<>(hypothesis.tokens().length);
+    for (int t = 0; t < hypothesis.tokens().length; t++) {
+      int id = hypothesis.tokens()[t];
+      if (id == Vocabulary.UNK_ID && config.search().replaceUnk() && !source.isEmpty()) {
+        float[] weights = hypothesis.attention()[t];
+        int best = 0;
+        for (int s = 1; s < Math.min(weights.length, source.size()); s++) {
+          best = weights[s] > weights[best] ? s : best;
+        }
+        words.add(source.get(best));
+      } else {
+        words.add(targetVocabulary.token(id));
+      }
+    }
+    return words;
+  }
+
+  /** Writes the model directory atomically (parameters, vocabularies, translator.json, spec, manifest). */
+  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("kind", "translate");
+    manifest.put("engine", engine);
+    manifest.putAll(fields);
+    return ArtifactWriter.create(directory).parameters(model.getBlock()).vocabulary(SOURCE_VOCABULARY, sourceVocabulary)
+        .vocabulary(TARGET_VOCABULARY, targetVocabulary)
+        .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config)).text(SPEC, specText)
+        .commit(manifest);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,173 @@
+package io.seqpipe.seq2seq.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.seq2seq.model.AttentionDecoder;
+import io.seqpipe.seq2seq.model.Seq2SeqModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Beam search over a batch of sentences at once: the decoder runs on {@code sentences x beam} rows per
+ * step; the host keeps each sentence's beams (log-probabilities, token histories, attention), picks the
+ * best continuations, and tells the decoder which rows to continue from. A hypothesis that takes
+ * {@code </s>} leaves the beam and joins the sentence's finished ones; a sentence is done when it has
+ * {@code beam} finished hypotheses or reaches its maximum length. Finished hypotheses are ranked by the
+ * GNMT length penalty; the best {@code n_best} are returned, best first.
+ *
+ * <p>Each sentence's search depends only on its own rows (padding is masked), so its output does not
+ * depend on the batch it is in; with a beam of 1 the output and scores are exactly {@link GreedySearch}'s.
+ *
+ * <pre>{@code
+ * SearchSettings settings = new SearchSettings(5, new LengthPenalty(0.6), 1.5, 0, 1, 0);
+ * List<List<Hypothesis>> nBest = new BeamSearch(settings).search(model, manager, sources);
+ * }</pre>
+ */
+public final class BeamSearch {
+  private final SearchSettings settings;
+  private final TokenRules rules;
+
+  public BeamSearch(SearchSettings settings) {
+    this.settings = settings;
+    this.rules = new TokenRules(settings);
+  }
+
+  /** A live hypothesis: its tokens, log-probability and attention so far. */
+  private record Beam(int[] tokens, double logProbability, List<float[]> attention) {
+    static final Beam DEAD = new Beam(new int[0], Double.NEGATIVE_INFINITY, List.of());
+
+    boolean dead() {
+      return logProbability == Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /** A continuation of beam {@code beam} by {@code token}. */
+  private record Candidate(int beam, int token, double logProbability) {}
+
+  /** The {@code nBest} outputs of each source sentence, best first, in order. */
+  public List<List<Hypothesis>> search(Seq2SeqModel model, NDManager manager, List<int[]> sources) {
+    int k = settings.beamSize();
+    int sentences = sources.size();
+    try (NDManager scope = manager.newSubManager()) {
+      ParameterStore store = new ParameterStore(scope, false);
+      SourceBatch batch = SourceBatch.of(scope, sources);
+      Seq2SeqModel.Encoded encoded = model.encode(store, batch.ids(), batch.lengths(), false);
+      int[] repeat = new int[sentences * k];
+      for (int row = 0; row < repeat.length; row++) {
+        repeat[row] = row / k;
+      }
+      AttentionDecoder.Memory memory = encoded.memory().select(array -> Rows.select(array, repeat));
+      AttentionDecoder.State state = encoded.state().select(array -> Rows.select(array, repeat));
+      int sourceLength = (int) batch.ids().getShape().get(1);
+
+      Beam[][] beams = new Beam[sentences][k];
+      List<List<Hypothesis>> finished = new ArrayList<>();
+      boolean[] done = new boolean[sentences];
+      int longest = 0;
+      for (int s = 0; s < sentences; s++) {
+        Arrays.fill(beams[s], Beam.DEAD);
+        beams[s][0] = new Beam(new int[0], 0, List.of()); // one live beam to start: no duplicate hypotheses
+        finished.add(new ArrayList<>());
+        longest = Math.max(longest, settings.maxLength(batch.lengthValues()[s]));
+      }
+      int[] previous = new int[sentences * k];
+      Arrays.fill(previous, Vocabulary.BOS_ID);
+      for (int t = 0; t < longest && !GreedySearch.allTrue(done); t++) {
+        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
+        float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+        float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
+        int vocabulary = logProbs.length / (sentences * k);
+        int[] from = new int[sentences * k];
+        for (int s = 0; s < sentences; s++) {
+          for (int b = 0; b < k; b++) {
+            from[s * k + b] = s * k; // rows of done sentences and dead beams follow beam 0
+          }
+          if (done[s]) {
+            continue;
+          }
+          int maxLength = settings.maxLength(batch.lengthValues()[s]);
+          List<Candidate> best = best(beams[s], logProbs, s * k, vocabulary, 2 * k);
+          Beam[] next = new Beam[k];
+          Arrays.fill(next, Beam.DEAD);
+          int live = 0;
+          for (Candidate candidate : best) {
+            Beam parent = beams[s][candidate.beam()];
+            int row = s * k + candidate.beam();
+            if (candidate.token() == Vocabulary.EOS_ID) {
+              finished.get(s).add(hypothesis(parent.tokens(), candidate.logProbability(), parent.attention()));
+            } else {
+              List<float[]> attention = new ArrayList<>(parent.attention());
+              attention.add(Arrays.copyOfRange(weights, row * sourceLength, row * sourceLength + batch.lengthValues()[s]));
+              int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
+              tokens[tokens.length - 1] = candidate.token();
+              Beam extended = new Beam(tokens, candidate.logProbability(), attention);
+              if (tokens.length == maxLength) {
+                finished.get(s).add(hypothesis(tokens, candidate.logProbability(), attention));
+              } else {
+                from[s * k + live] = row;
+                previous[s * k + live] = candidate.token();
+                next[live++] = extended;
+              }
+            }
+            if (live == k || finished.get(s).size() >= k) {
+              break;
+            }
+          }
+          beams[s] = next;
+          done[s] = finished.get(s).size() >= k || live == 0;
+        }
+        int[] rows = from;
+        state = step.state().select(array -> Rows.select(array, rows));
+      }
+      List<List<Hypothesis>> out = new ArrayList<>(sentences);
+      for (int s = 0; s < sentences; s++) {
+        List<Hypothesis> ranked = new ArrayList<>(finished.get(s));
+        ranked.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
+        out.add(List.copyOf(ranked.subList(0, Math.min(settings.nBest(), ranked.size()))));
+      }
+      return out;
+    }
+  }
+
+  private Hypothesis hypothesis(int[] tokens, double logProbability, List<float[]> attention) {
+    return new Hypothesis(tokens, logProbability, settings.penalty().normalize(logProbability, tokens.length),
+        attention.toArray(new float[0][]));
+  }
+
+  /** The {@code count} best allowed continuations of the live beams, best first (ties: lower beam, lower id). */
+  private List<Candidate> best(Beam[] beams, float[] logProbs, int firstRow, int vocabulary, int count) {
+    Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::logProbability)
+        .thenComparing(Comparator.comparingInt(Candidate::beam).reversed())
+        .thenComparing(Comparator.comparingInt(Candidate::token).reversed());
+    PriorityQueue<Candidate> heap = new PriorityQueue<>(worstFirst);
+    for (int b = 0; b < beams.length; b++) {
+      Beam beam = beams[b];
+      if (beam.dead()) {
+        continue;
+      }
+      int offset = (firstRow + b) * vocabulary;
+      for (int v = 0; v < vocabulary; v++) {
+        double total = beam.logProbability() + logProbs[offset + v];
+        if (heap.size() == count && total <= heap.peek().logProbability()) {
+          continue;
+        }
+        if (!rules.allowed(beam.tokens(), beam.tokens().length, v)) {
+          continue;
+        }
+        heap.add(new Candidate(b, v, total));
+        if (heap.size() > count) {
+          heap.poll();
+        }
+      }
+    }
+    List<Candidate> best = new ArrayList<>(heap);
+    best.sort(worstFirst.reversed());
+    return best;
+  }
+}

@@ -1,0 +1,103 @@
+package io.seqpipe.seq2seq.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.seq2seq.model.AttentionDecoder;
+import io.seqpipe.seq2seq.model.Seq2SeqModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Greedy decoding of a batch of sentences at once: at every step each unfinished sentence takes its
+ * most probable allowed token. The same rules as {@link BeamSearch} (minimum length, n-gram blocking,
+ * maximum length), so a beam of 1 gives exactly this output.
+ *
+ * <pre>{@code
+ * List<Hypothesis> outputs = new GreedySearch(SearchSettings.greedy(1.5)).search(model, manager, sources);
+ * }</pre>
+ */
+public final class GreedySearch {
+  private final SearchSettings settings;
+  private final TokenRules rules;
+
+  public GreedySearch(SearchSettings settings) {
+    this.settings = settings;
+    this.rules = new TokenRules(settings);
+  }
+
+  /** One output per source sentence (ids without {@code <s>}/{@code </s>}), in order. */
+  public List<Hypothesis> search(Seq2SeqModel model, NDManager manager, List<int[]> sources) {
+    try (NDManager scope = manager.newSubManager()) {
+      ParameterStore store = new ParameterStore(scope, false);
+      SourceBatch batch = SourceBatch.of(scope, sources);
+      Seq2SeqModel.Encoded encoded = model.encode(store, batch.ids(), batch.lengths(), false);
+      int rows = sources.size();
+      int[] maxLengths = new int[rows];
+      int longest = 0;
+      for (int i = 0; i < rows; i++) {
+        maxLengths[i] = settings.maxLength(batch.lengthValues()[i]);
+        longest = Math.max(longest, maxLengths[i]);
+      }
+      int[][] tokens = new int[rows][longest];
+      int[] lengths = new int[rows];
+      double[] logProbabilities = new double[rows];
+      boolean[] finished = new boolean[rows];
+      List<List<float[]>> attention = new ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        attention.add(new ArrayList<>());
+      }
+      int[] previous = new int[rows];
+      Arrays.fill(previous, Vocabulary.BOS_ID);
+      AttentionDecoder.State state = encoded.state();
+      int sourceLength = (int) batch.ids().getShape().get(1);
+      for (int t = 0; t < longest && !allTrue(finished); t++) {
+        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state,
+            encoded.memory(), false);
+        float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+        float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
+        int vocabulary = logProbs.length / rows;
+        for (int i = 0; i < rows; i++) {
+          if (finished[i]) {
+            continue;
+          }
+          int best = -1;
+          for (int v = 0; v < vocabulary; v++) {
+            if ((best < 0 || logProbs[i * vocabulary + v] > logProbs[i * vocabulary + best])
+                && rules.allowed(tokens[i], lengths[i], v)) {
+              best = v;
+            }
+          }
+          logProbabilities[i] += logProbs[i * vocabulary + best];
+          previous[i] = best;
+          if (best == Vocabulary.EOS_ID) {
+            finished[i] = true;
+            continue;
+          }
+          tokens[i][lengths[i]++] = best;
+          attention.get(i).add(Arrays.copyOfRange(weights, i * sourceLength, i * sourceLength + batch.lengthValues()[i]));
+          finished[i] = lengths[i] == maxLengths[i];
+        }
+        state = step.state();
+      }
+      List<Hypothesis> out = new ArrayList<>(rows);
+      for (int i = 0; i < rows; i++) {
+        out.add(new Hypothesis(Arrays.copyOf(tokens[i], lengths[i]), logProbabilities[i],
+            settings.penalty().normalize(logProbabilities[i], lengths[i]), attention.get(i).toArray(new float[0][])));
+      }
+      return out;
+    }
+  }
+
+  static boolean allTrue(boolean[] values) {
+    for (boolean value : values) {
+      if (!value) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
