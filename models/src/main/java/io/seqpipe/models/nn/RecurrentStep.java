@@ -26,7 +26,7 @@ public final class RecurrentStep {
    */
   public static NDList lstm(NDArray x, NDArray h, NDArray c, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
     long hidden = h.getShape().get(1);
-    NDArray gates = x.matMul(wIh.transpose()).add(bIh).add(h.matMul(wHh.transpose())).add(bHh);
+    NDArray gates = x.matMul(transposed(wIh, x)).add(bIh).add(h.matMul(transposed(wHh, x))).add(bHh);
     NDArray i = Activation.sigmoid(gates.get(new NDIndex(":, 0:{}", hidden)));
     NDArray f = Activation.sigmoid(gates.get(new NDIndex(":, {}:{}", hidden, 2 * hidden)));
     NDArray g = gates.get(new NDIndex(":, {}:{}", 2 * hidden, 3 * hidden)).tanh();
@@ -38,13 +38,23 @@ public final class RecurrentStep {
   /** A GRU step; shapes as for {@link #lstm} with 3 gates. Returns the next h. */
   public static NDArray gru(NDArray x, NDArray h, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
     long hidden = h.getShape().get(1);
-    NDArray inputPart = x.matMul(wIh.transpose()).add(bIh);
-    NDArray hiddenPart = h.matMul(wHh.transpose()).add(bHh);
+    NDArray inputPart = x.matMul(transposed(wIh, x)).add(bIh);
+    NDArray hiddenPart = h.matMul(transposed(wHh, x)).add(bHh);
     NDArray r = Activation.sigmoid(gate(inputPart, hiddenPart, 0, hidden));
     NDArray z = Activation.sigmoid(gate(inputPart, hiddenPart, 1, hidden));
     NDArray n = inputPart.get(new NDIndex(":, {}:", 2 * hidden))
         .add(r.mul(hiddenPart.get(new NDIndex(":, {}:", 2 * hidden)))).tanh();
     return z.neg().add(1f).mul(n).add(z.mul(h));
+  }
+
+  /**
+   * {@code weight} transposed, owned by the manager of {@code step}: a transpose would otherwise belong to
+   * the parameter's manager and live as long as the model, one copy per step.
+   */
+  public static NDArray transposed(NDArray weight, NDArray step) {
+    NDArray transposed = weight.transpose();
+    transposed.attach(step.getManager());
+    return transposed;
   }
 
   private static NDArray gate(NDArray inputPart, NDArray hiddenPart, int index, long hidden) {

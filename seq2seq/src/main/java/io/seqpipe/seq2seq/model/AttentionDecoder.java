@@ -220,7 +220,7 @@ public final class AttentionDecoder extends AbstractBlock {
         training).head().tanh();
     NDArray projected = training && dropout > 0 ? Dropout.dropout(combined, dropout, true).head() : combined;
     NDArray logits = tied
-        ? projected.matMul(embedding.table(store, projected.getDevice(), training).transpose())
+        ? projected.matMul(RecurrentStep.transposed(embedding.table(store, projected.getDevice(), training), projected))
         : output.forward(store, new NDList(projected), training).head();
     return new Step(logits, attended.get(1), new State(h, c, combined));
   }
