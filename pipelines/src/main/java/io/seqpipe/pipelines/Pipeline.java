@@ -94,6 +94,9 @@ public final class Pipeline implements AutoCloseable {
 
   /** The trained model's metrics on the spec's test data (the test file, or the split held out of train). */
   public Map<String, Object> evaluate() throws IOException {
+    if (trained != null && trained.test() != null) {
+      return trained.test().metrics(); // run() evaluated the test set already
+    }
     List<ClassificationExample> test = ClassificationData.load(loaded, spec().train().seed()).test();
     if (test.isEmpty()) {
       throw new IllegalArgumentException(spec().name() + ": no test data; set data.test or data.test_split");

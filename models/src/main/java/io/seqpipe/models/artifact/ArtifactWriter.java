@@ -3,20 +3,17 @@ package io.seqpipe.models.artifact;
 import ai.djl.nn.Block;
 import io.seqpipe.models.train.ParameterFile;
 import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link ModelArtifact} so that a killed process never leaves a broken one: every file goes
@@ -78,28 +75,12 @@ public final class ArtifactWriter {
     if (Files.exists(target)) {
       previous = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
       Files.delete(previous);
-      move(target, previous);
+      Directories.moveIntoPlace(target, previous);
     }
-    move(staging, target);
+    Directories.moveIntoPlace(staging, target);
     if (previous != null) {
-      deleteTree(previous);
+      Directories.deleteTree(previous);
     }
     return target;
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

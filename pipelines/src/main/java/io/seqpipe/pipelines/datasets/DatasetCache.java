@@ -1,15 +1,12 @@
 package io.seqpipe.pipelines.datasets;
 
+import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.pipelines.report.Reports;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,26 +84,11 @@ public final class DatasetCache {
       }
       Path staged = Files.createDirectory(work.resolve("dataset"));
       recipe.convert(archive, staged);
-      try {
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staged, target);
-      }
+      Directories.moveIntoPlace(staged, target);
       LOG.info("dataset {} ready in {}", recipe.name(), target);
       return target;
     } finally {
-      deleteTree(work);
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
+      Directories.deleteTree(work);
     }
   }
 }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,10 @@ public final class TranslationRun {
     DataSpec data = spec.data();
     if (data.train() == null || data.dev() == null) {
       throw new IllegalArgumentException(spec.name() + ": translate pipelines name their train and dev files");
+    }
+    if (!train.earlyStop().metric().equals("bleu")) {
+      throw new IllegalArgumentException(spec.name() + ": translate pipelines stop early on dev bleu for now, not "
+          + train.earlyStop().metric());
     }
     Map<String, Path> files = new TreeMap<>();
     List<ParallelExample> trainPairs = read(pipeline, data.train(), "train", files);
@@ -170,7 +175,7 @@ public final class TranslationRun {
   }
 
   private static TrainingState train(Model model, TrainSpec train, Path out, List<int[]> sources, List<int[]> targets,
-      java.util.function.ToDoubleFunction<Trainer> devMetric) throws IOException {
+      ToDoubleFunction<Trainer> devMetric) throws IOException {
     LearningRateSchedule schedule = Components.schedule(train);
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
         .optOptimizer(Components.optimizer(train, schedule)).optDevices(new Device[] {model.getNDManager().getDevice()});
@@ -179,10 +184,6 @@ public final class TranslationRun {
       Batcher batcher = (train.batchTokens() > 0 ? Batcher.byTokens(train.batchTokens())
           : Batcher.bySentences(train.batchSize())).bucketed(true);
       int[] lengths = targets.stream().mapToInt(t -> t.length + 1).toArray();
-      boolean lossWatched = train.earlyStop().metric().equals("loss");
-      if (lossWatched) {
-        throw new IllegalArgumentException("translate pipelines stop early on bleu or chrf, not loss");
-      }
       TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
           train.earlyStop().patience(), true), new Checkpoints(out.resolve("checkpoints")));
       return loop.run(trainer,
