@@ -129,22 +129,27 @@ public final class TranslationRun {
       Map<String, Object> metrics = new LinkedHashMap<>();
       Map<String, Object> report = new LinkedHashMap<>();
       if (evaluateTest && !testPairs.isEmpty()) {
-        List<String> hypotheses = translator.translate(testPairs.stream().map(ParallelExample::source).toList());
+        List<String> sources = testPairs.stream().map(ParallelExample::source).toList();
         List<String> references = testPairs.stream().map(ParallelExample::target).toList();
+        List<String> hypotheses = translator.translate(sources);
+        List<String> greedyHypotheses = translator.translate(sources, greedy).stream().map(n -> n.get(0)).toList();
         AtomicFiles.writeString(out.resolve("test.hyp"), String.join("\n", hypotheses) + "\n");
+        AtomicFiles.writeString(out.resolve("test.greedy.hyp"), String.join("\n", greedyHypotheses) + "\n");
         AtomicFiles.writeString(out.resolve("test.ref"), String.join("\n", references) + "\n");
-        BleuScore bleu = bleu(hypotheses, references);
         ChrF chrF = ChrF.builder().build();
-        ChrFScore chrf = chrF.corpusScore(hypotheses, List.of(references));
+        BleuScore bleu = bleu(hypotheses, references);
         metrics.put("bleu", bleu.score());
-        metrics.put("chrf", chrf.score());
+        metrics.put("chrf", chrF.corpusScore(hypotheses, List.of(references)).score());
+        metrics.put("bleu_greedy", bleu(greedyHypotheses, references).score());
+        metrics.put("chrf_greedy", chrF.corpusScore(greedyHypotheses, List.of(references)).score());
+        metrics.put("search", Map.of("beam", config.searchSettings().beamSize(), "alpha", config.search().alpha()));
         metrics.put("bleu_signature", Bleu.builder().build().signature("1"));
         metrics.put("chrf_signature", chrF.signature("1"));
         metrics.put("bleu_verbose", bleu.format(1));
         List<Map<String, String>> samples = new ArrayList<>();
         for (int i = 0; i < Math.min(10, hypotheses.size()); i++) {
-          samples.add(Map.of("source", testPairs.get(i).source(), "reference", references.get(i),
-              "hypothesis", hypotheses.get(i)));
+          samples.add(Map.of("source", sources.get(i), "reference", references.get(i), "hypothesis", hypotheses.get(i),
+              "greedy", greedyHypotheses.get(i)));
         }
         report.put("samples", samples);
       }

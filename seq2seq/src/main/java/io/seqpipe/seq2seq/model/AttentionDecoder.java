@@ -130,15 +130,15 @@ public final class AttentionDecoder extends AbstractBlock {
     State state = encoded.state();
     NDArray embedded = embedding.forward(store, new NDList(targets), training).head();
     long time = targets.getShape().get(1);
-    NDList logits = new NDList();
+    NDList combined = new NDList();
     NDList weights = new NDList();
     for (int t = 0; t < time; t++) {
-      Step step = stepEmbedded(store, embedded.get(":, {}, :", t), state, source, training);
-      logits.add(step.logits().expandDims(1));
+      Attended step = attendEmbedded(store, embedded.get(":, {}, :", t), state, source, training);
+      combined.add(step.state().feed().expandDims(1));
       weights.add(step.attention().expandDims(1));
       state = step.state();
     }
-    return new NDList(NDArrays.concat(logits, 1), NDArrays.concat(weights, 1));
+    return new NDList(project(store, NDArrays.concat(combined, 1), training), NDArrays.concat(weights, 1));
   }
 
   /** The memory a sentence's steps attend to, with its keys computed once. */
@@ -188,10 +188,14 @@ public final class AttentionDecoder extends AbstractBlock {
   /** A step from the previous tokens' ids {@code [B]}. */
   public Step step(ParameterStore store, NDArray previous, State state, Memory memory, boolean training) {
     NDArray embedded = embedding.forward(store, new NDList(previous.expandDims(1)), training).head().squeeze(1);
-    return stepEmbedded(store, embedded, state, memory, training);
+    Attended attended = attendEmbedded(store, embedded, state, memory, training);
+    return new Step(project(store, attended.state().feed(), training), attended.attention(), attended.state());
   }
 
-  private Step stepEmbedded(ParameterStore store, NDArray embedded, State state, Memory memory, boolean training) {
+  /** A step up to the attentional vector (the next state's {@code feed}), before the output projection. */
+  private record Attended(NDArray attention, State state) {}
+
+  private Attended attendEmbedded(ParameterStore store, NDArray embedded, State state, Memory memory, boolean training) {
     NDArray input = inputFeeding ? NDArrays.concat(new NDList(embedded, state.feed()), 1) : embedded;
     NDList h = new NDList();
     NDList c = new NDList();
@@ -218,10 +222,17 @@ public final class AttentionDecoder extends AbstractBlock {
     NDList attended = attention.attend(store, input, memory.keys(), memory.values(), memory.mask(), training);
     NDArray combined = combine.forward(store, new NDList(NDArrays.concat(new NDList(input, attended.get(0)), 1)),
         training).head().tanh();
+    return new Attended(attended.get(1), new State(h, c, combined));
+  }
+
+  /**
+   * Logits from attentional vectors {@code [..., hidden]}: teacher forcing projects all steps at once,
+   * one large product instead of one per step.
+   */
+  private NDArray project(ParameterStore store, NDArray combined, boolean training) {
     NDArray projected = training && dropout > 0 ? Dropout.dropout(combined, dropout, true).head() : combined;
-    NDArray logits = tied
+    return tied
         ? projected.matMul(RecurrentStep.transposed(embedding.table(store, projected.getDevice(), training), projected))
         : output.forward(store, new NDList(projected), training).head();
-    return new Step(logits, attended.get(1), new State(h, c, combined));
   }
 }
