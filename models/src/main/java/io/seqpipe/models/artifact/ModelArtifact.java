@@ -83,6 +83,11 @@ public final class ModelArtifact {
     return Vocabulary.load(file(name));
   }
 
+  /** The saved parameters' file, e.g. to fingerprint the model. */
+  public Path parametersFile() throws IOException {
+    return file(PARAMETERS);
+  }
+
   /** Copies the saved parameters into {@code block}, whose names and shapes must match. */
   public void loadParameters(Block block) throws IOException {
     Path parameters = file(PARAMETERS);

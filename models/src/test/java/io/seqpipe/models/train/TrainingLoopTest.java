@@ -109,6 +109,23 @@ class TrainingLoopTest {
 
   @ParameterizedTest
   @EnumSource(EngineChoice.class)
+  void stepsLeaveNoArraysBehindInTheModel(EngineChoice engine, @TempDir Path dir) throws Exception {
+    int[] arrays = new int[2];
+    int[] epochs = {1, 4};
+    for (int run = 0; run < 2; run++) {
+      LearningRateSchedule schedule = LearningRateSchedule.constant(0.01f);
+      TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(epochs[run], 0.1f, 9, false),
+          new Checkpoints(dir.resolve("run" + run)));
+      try (Model model = model(engine); Trainer trainer = trainer(model, schedule)) {
+        loop.run(trainer, TrainingLoopTest::epoch, MSE, TrainingLoopTest::devError, schedule);
+        arrays[run] = model.getNDManager().getManagedArrays().size();
+      }
+    }
+    assertThat(arrays[1]).as("arrays held by the model after 4 epochs vs. 1").isEqualTo(arrays[0]);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineChoice.class)
   void nanLossStopsWithTheLastGoodCheckpointIntact(EngineChoice engine, @TempDir Path dir) throws Exception {
     Checkpoints checkpoints = new Checkpoints(dir);
     TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(4, 1.0f, 0, false), checkpoints);

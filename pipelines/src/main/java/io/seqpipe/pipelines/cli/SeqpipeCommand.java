@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * seqpipe run examples/sentiment.pipe --out runs/sentiment
  * seqpipe predict --model runs/sentiment/model < sentences.txt
+ * seqpipe translate --model runs/ding/model --input news.de --output news.en --beam 5
  * seqpipe evaluate --model runs/sentiment/model --data test.tsv
  * seqpipe data fetch uci-sentiment
  * seqpipe validate examples/sentiment.pipe --set train.epochs=3 --print
@@ -32,8 +33,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
-    subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DataCommand.class,
-        ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
+    subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+        TranslateCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
         CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 

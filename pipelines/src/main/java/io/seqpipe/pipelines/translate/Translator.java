@@ -12,6 +12,7 @@ import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.nlp.analysis.Analyzers;
 import io.seqpipe.nlp.analysis.Detokenizer;
 import io.seqpipe.nlp.analysis.Tokenizer;
+import io.seqpipe.nlp.data.Batcher;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import io.seqpipe.seq2seq.search.BeamSearch;
@@ -46,7 +47,8 @@ public final class Translator implements AutoCloseable {
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
   static final String SPEC = "spec.pipe";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BATCH = 64;
+  /** Padded source tokens per search batch when none are given. */
+  public static final int DEFAULT_BATCH_TOKENS = 1500;
 
   private final Model model;
   private final TranslatorConfig config;
@@ -103,21 +105,31 @@ public final class Translator implements AutoCloseable {
 
   /** The n-best translations of each sentence with the given search, best first, in order. */
   public List<List<String>> translate(List<String> sentences, SearchSettings settings) {
+    return translations(sentences, settings, DEFAULT_BATCH_TOKENS).stream()
+        .map(nBest -> nBest.stream().map(Translation::text).toList()).toList();
+  }
+
+  /**
+   * The n-best translations of each sentence with their scores, best first, in order, searched in
+   * batches of at most {@code batchTokens} padded source tokens.
+   */
+  public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
     List<List<String>> tokens = sentences.stream().map(this::tokens).toList();
-    List<List<Hypothesis>> hypotheses = search(tokens, settings);
-    List<List<String>> out = new ArrayList<>(sentences.size());
+    List<List<Hypothesis>> hypotheses = search(tokens, settings, batchTokens);
+    List<List<Translation>> out = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
-      List<String> nBest = new ArrayList<>();
+      List<Translation> nBest = new ArrayList<>();
       for (Hypothesis hypothesis : hypotheses.get(i)) {
-        nBest.add(Detokenizer.DEFAULT.detokenize(words(hypothesis, tokens.get(i))));
+        nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(words(hypothesis, tokens.get(i))), hypothesis.score(),
+            hypothesis.attention()));
       }
       out.add(nBest);
     }
     return out;
   }
 
-  /** Search over analyzed sentences, in batches of similar length, results in input order. */
-  List<List<Hypothesis>> search(List<List<String>> tokens, SearchSettings settings) {
+  /** Search over analyzed sentences, sorted by length and cut into batches of similar length, results in input order. */
+  List<List<Hypothesis>> search(List<List<String>> tokens, SearchSettings settings, int batchTokens) {
     List<int[]> ids = tokens.stream()
         .map(t -> t.isEmpty() ? new int[] {Vocabulary.UNK_ID} : sourceVocabulary.encode(t)).toList();
     Integer[] order = new Integer[ids.size()];
@@ -125,16 +137,16 @@ public final class Translator implements AutoCloseable {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
+    int[] sortedLengths = Arrays.stream(order).mapToInt(i -> ids.get(i).length).toArray();
     List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
     Seq2SeqModel block = (Seq2SeqModel) model.getBlock();
-    for (int start = 0; start < order.length; start += BATCH) {
-      List<Integer> rows = Arrays.asList(order).subList(start, Math.min(order.length, start + BATCH));
-      List<int[]> batch = rows.stream().map(ids::get).toList();
+    for (int[] positions : Batcher.byTokens(batchTokens).batches(sortedLengths, 0)) {
+      List<int[]> batch = Arrays.stream(positions).mapToObj(p -> ids.get(order[p])).toList();
       List<List<Hypothesis>> found = settings.beamSize() == 1
           ? new GreedySearch(settings).search(block, model.getNDManager(), batch).stream().map(List::of).toList()
           : new BeamSearch(settings).search(block, model.getNDManager(), batch);
-      for (int i = 0; i < rows.size(); i++) {
-        results.set(rows.get(i), found.get(i));
+      for (int i = 0; i < positions.length; i++) {
+        results.set(order[positions[i]], found.get(i));
       }
     }
     return results;

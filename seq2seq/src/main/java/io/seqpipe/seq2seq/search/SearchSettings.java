@@ -23,6 +23,11 @@ public record SearchSettings(int beamSize, LengthPenalty penalty, double maxRati
     return new SearchSettings(1, LengthPenalty.NONE, maxRatio, 0, 1, 0);
   }
 
+  /** These settings with another beam size and n-best count. */
+  public SearchSettings withBeam(int beam, int best) {
+    return new SearchSettings(beam, penalty, maxRatio, minLength, best, noRepeatNgram);
+  }
+
   /** The longest output for a source of {@code sourceLength} tokens. */
   public int maxLength(int sourceLength) {
     return Math.max(1, (int) Math.ceil(maxRatio * sourceLength));

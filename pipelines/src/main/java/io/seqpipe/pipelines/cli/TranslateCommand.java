@@ -1,0 +1,65 @@
+package io.seqpipe.pipelines.cli;
+
+import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.pipelines.translate.TranslationJob;
+import io.seqpipe.pipelines.translate.Translator;
+import io.seqpipe.seq2seq.search.SearchSettings;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code seqpipe translate --model DIR --input FILE --output FILE [--beam K] [--n-best N] [--batch-tokens T]}:
+ * a batch translation job (see {@link TranslationJob}); started again after a kill with the same
+ * arguments, it continues where it stopped.
+ */
+@Command(name = "translate", mixinStandardHelpOptions = true,
+    description = "Translate a file with a saved model, one sentence per line; resumes a killed job run with the same arguments.")
+final class TranslateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (runs/NAME/model).")
+  Path model;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Source sentences, one per line.")
+  Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE",
+      description = "Translations, one per line in input order (n-best: INDEX ||| TRANSLATION ||| SCORE lines).")
+  Path output;
+
+  @Option(names = "--beam", paramLabel = "K", description = "Beam size; 1 is greedy (default: the model's search).")
+  Integer beam;
+
+  @Option(names = "--n-best", paramLabel = "N", defaultValue = "1", description = "Translations per sentence (default: ${DEFAULT-VALUE}).")
+  int nBest;
+
+  @Option(names = "--batch-tokens", paramLabel = "T", defaultValue = "" + Translator.DEFAULT_BATCH_TOKENS,
+      description = "Padded source tokens per search batch (default: ${DEFAULT-VALUE}).")
+  int batchTokens;
+
+  @Option(names = "--window", paramLabel = "LINES", defaultValue = "" + TranslationJob.DEFAULT_WINDOW,
+      description = "Lines read and sorted by length together; memory grows with it (default: ${DEFAULT-VALUE}).")
+  int window;
+
+  @Override
+  public Integer call() throws Exception {
+    String fingerprint = Reports.sha256(ModelArtifact.open(model).parametersFile());
+    try (Translator translator = Translator.load(model)) {
+      SearchSettings settings = translator.config().searchSettings();
+      settings = settings.withBeam(beam != null ? beam : settings.beamSize(), nBest);
+      TranslationJob.Summary summary = new TranslationJob(translator, fingerprint, settings, batchTokens, window)
+          .run(input, output);
+      spec.commandLine().getErr().println(String.format(Locale.ROOT,
+          "translated %d sentences in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(), summary.seconds(),
+          summary.translated() / Math.max(summary.seconds(), 1e-9),
+          summary.resumedFrom() > 0 ? ", resumed after " + summary.resumedFrom() : "", output));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,173 @@
+package io.seqpipe.pipelines.translate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.seq2seq.search.SearchSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.LineNumberReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A batch translation job over a file of any size: reads a window of lines at a time (memory bounded
+ * by the window, not the file), lets the translator sort the window by length into batches of similar
+ * sentences, and appends the translations in input order. After each window the output is forced to
+ * disk and {@code OUTPUT.progress} records the lines done; a killed job started again with the same
+ * arguments truncates the output to the last recorded window and continues, so its output is the
+ * same, byte for byte, as that of an uninterrupted run.
+ *
+ * <p>Output: one translation a line; with an n-best list of {@code n > 1}, {@code n} lines a sentence
+ * in Moses format, {@code INDEX ||| TRANSLATION ||| SCORE}.
+ *
+ * <pre>{@code
+ * try (Translator translator = Translator.load(Path.of("runs/ding/model"))) {
+ *   new TranslationJob(translator, Path.of("model-dir"), settings, 1500, 2000)
+ *       .run(Path.of("news.de"), Path.of("news.en"));
+ * }
+ * }</pre>
+ */
+public final class TranslationJob {
+  /** Lines read, sorted and translated together when none are given. */
+  public static final int DEFAULT_WINDOW = 2000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Translator translator;
+  private final String modelFingerprint;
+  private final SearchSettings settings;
+  private final int batchTokens;
+  private final int window;
+
+  /**
+   * @param modelFingerprint identifies the model (e.g. the SHA-256 of its parameters), so that a
+   *     resumed job is known to use the same one
+   */
+  public TranslationJob(Translator translator, String modelFingerprint, SearchSettings settings, int batchTokens,
+      int window) {
+    if (batchTokens < 1 || window < 1) {
+      throw new IllegalArgumentException("--batch-tokens and the window must be >= 1, got " + batchTokens + " and "
+          + window);
+    }
+    this.translator = translator;
+    this.modelFingerprint = modelFingerprint;
+    this.settings = settings;
+    this.batchTokens = batchTokens;
+    this.window = window;
+  }
+
+  /** What was done: sentences translated by this run and sentences found done by an earlier one. */
+  public record Summary(long translated, long resumedFrom, double seconds) {}
+
+  public Summary run(Path input, Path output) throws IOException {
+    long started = System.nanoTime();
+    Path progressFile = progressFile(output);
+    String fingerprint = fingerprint(input);
+    JobProgress progress = resumePoint(progressFile, fingerprint, output);
+    long total = countLines(input);
+    try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        LineNumberReader reader = new LineNumberReader(Files.newBufferedReader(input, StandardCharsets.UTF_8));
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("translate").setInitialMax(total).setUnit(" sent", 1)
+            .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build()) {
+      channel.truncate(progress.outputBytes());
+      channel.position(progress.outputBytes());
+      skip(reader, progress.linesDone(), input);
+      bar.stepTo(progress.linesDone());
+      long lines = progress.linesDone();
+      List<String> sentences = new ArrayList<>(window);
+      while (true) {
+        sentences.clear();
+        String line;
+        while (sentences.size() < window && (line = reader.readLine()) != null) {
+          sentences.add(line);
+        }
+        if (sentences.isEmpty()) {
+          break;
+        }
+        channel.write(ByteBuffer.wrap(format(lines, translator.translations(sentences, settings, batchTokens))
+            .getBytes(StandardCharsets.UTF_8)));
+        channel.force(false);
+        lines += sentences.size();
+        AtomicFiles.writeString(progressFile, JSON.writeValueAsString(new JobProgress(fingerprint, lines,
+            channel.position())));
+        bar.stepTo(lines);
+      }
+      Files.deleteIfExists(progressFile);
+      return new Summary(lines - progress.linesDone(), progress.linesDone(), (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  /** Where a job writing {@code output} keeps its progress. */
+  public static Path progressFile(Path output) {
+    return output.resolveSibling(output.getFileName() + ".progress");
+  }
+
+  private String fingerprint(Path input) throws IOException {
+    return String.join("|", "model=" + modelFingerprint, "input=" + input.toAbsolutePath().normalize(),
+        "input_bytes=" + Files.size(input), "beam=" + settings.beamSize(), "n_best=" + settings.nBest(),
+        "batch_tokens=" + batchTokens, "window=" + window);
+  }
+
+  private static JobProgress resumePoint(Path progressFile, String fingerprint, Path output) throws IOException {
+    if (!Files.exists(progressFile)) {
+      return new JobProgress(fingerprint, 0, 0);
+    }
+    JobProgress progress;
+    try {
+      progress = JSON.readValue(progressFile.toFile(), JobProgress.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(progressFile + ": unreadable job progress (" + e.getMessage().lines()
+          .findFirst().orElse("") + "); delete it to start the job again");
+    }
+    if (!progress.fingerprint().equals(fingerprint)) {
+      throw new IllegalArgumentException(progressFile + ": left by a job with other arguments (" + progress.fingerprint()
+          + "); run that job again to finish it, or delete the file to start this one");
+    }
+    long written = Files.exists(output) ? Files.size(output) : 0;
+    if (written < progress.outputBytes()) {
+      throw new IllegalArgumentException(output + ": shorter (" + written + " bytes) than its progress file records ("
+          + progress.outputBytes() + "); delete " + progressFile + " to start the job again");
+    }
+    return progress;
+  }
+
+  private static long countLines(Path input) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      return reader.lines().count();
+    }
+  }
+
+  private static void skip(LineNumberReader reader, long lines, Path input) throws IOException {
+    for (long i = 0; i < lines; i++) {
+      if (reader.readLine() == null) {
+        throw new IllegalArgumentException(input + ":" + reader.getLineNumber() + ": ends before line " + lines
+            + ", which an earlier run of this job had translated; the input changed");
+      }
+    }
+  }
+
+  private String format(long firstIndex, List<List<Translation>> translations) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < translations.size(); i++) {
+      for (Translation translation : translations.get(i)) {
+        if (settings.nBest() > 1) {
+          out.append(firstIndex + i).append(" ||| ").append(translation.text()).append(" ||| ")
+              .append(String.format(Locale.ROOT, "%.4f", translation.score()));
+        } else {
+          out.append(translation.text());
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
