@@ -17,6 +17,8 @@ import java.util.function.ToDoubleFunction;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Epochs of training around a DJL {@link Trainer}: global-norm clipping, the learning-rate schedule,
@@ -33,6 +35,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * }</pre>
  */
 public final class TrainingLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
+
 
   /** One batch: builds its arrays on the manager it is given, freed after the step. */
   public interface Batch {
@@ -113,6 +117,9 @@ public final class TrainingLoop {
       schedule.endEpoch(improved);
       history.add(new EpochRecord(epoch, epochBatches.isEmpty() ? 0 : lossSum / epochBatches.size(), dev,
           schedule.getNewValue(step), tokens / Math.max(seconds, 1e-9), seconds));
+      EpochRecord record = history.get(history.size() - 1);
+      LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f, dev %.4f%s, lr %.2e, %.0f tok/s, %.0f s", epoch,
+          record.trainLoss(), dev, improved ? " (best)" : "", record.learningRate(), record.tokensPerSecond(), seconds));
       int bestEpoch = improved ? epoch : state.bestEpoch();
       state = new TrainingState(epoch, step, stopping.best(), bestEpoch, stopping.staleEpochs(),
           schedule.plateauScale(), history);

@@ -6,6 +6,7 @@ import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.metrics.LabelScores;
 import io.seqpipe.pipelines.report.Charts;
 import io.seqpipe.pipelines.report.Html;
+import io.seqpipe.pipelines.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ClassificationPage {
     page.heading("Per label (" + split + ")").table(List.of("label", "precision", "recall", "f1", "support"),
         perLabelRows(shown));
     page.heading("Misclassified (" + split + "), most confident first").raw(misclassified(shown.misclassified(10)));
-    page.heading("Data").table(List.of("role", "path", "sha256"), dataRows(report));
+    page.heading("Data").table(List.of("role", "path", "sha256"), Reports.dataRows(report));
     page.heading("Pipeline").preformatted((String) report.get("spec"));
     AtomicFiles.writeString(out.resolve("report.html"), page.close());
   }
@@ -66,16 +67,6 @@ final class ClassificationPage {
     for (LabelScores scores : shown.report().perLabel()) {
       rows.add(List.of(scores.label(), Html.number(scores.precision()), Html.number(scores.recall()),
           Html.number(scores.f1()), Html.number(scores.support())));
-    }
-    return rows;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<List<String>> dataRows(Map<String, Object> report) {
-    List<List<String>> rows = new ArrayList<>();
-    for (Map.Entry<String, Object> file : ((Map<String, Object>) report.get("data")).entrySet()) {
-      Map<String, Object> entry = (Map<String, Object>) file.getValue();
-      rows.add(List.of(file.getKey(), String.valueOf(entry.get("path")), String.valueOf(entry.get("sha256"))));
     }
     return rows;
   }

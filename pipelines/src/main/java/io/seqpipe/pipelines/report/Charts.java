@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
@@ -22,6 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * <pre>{@code
  * Charts.curve(dir.resolve("loss.png"), "Training loss", "loss", epochs, losses);
  * Charts.confusion(dir.resolve("confusion.png"), "Confusion matrix (test)", matrix);
+ * Charts.attention(dir.resolve("attention-1.png"), "Sample 1", sourceTokens, outputTokens, weights);
  * }</pre>
  */
 public final class Charts {
@@ -65,6 +68,49 @@ public final class Charts {
     Collections.reverse(bottomUp);
     chart.addSeries("confusion", labels, bottomUp, cells);
     save(file, chart);
+  }
+
+  /**
+   * Attention weights of a translation: source tokens across, output tokens down (first at the top),
+   * darker where the output token attended more.
+   *
+   * @param weights one row per output token, one column per source token
+   */
+  public static void attention(Path file, String title, List<String> source, List<String> output, float[][] weights)
+      throws IOException {
+    HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(WIDTH, 160 + 34 * source.size()))
+        .height(Math.max(HEIGHT, 140 + 24 * output.size())).title(title).xAxisTitle("source").yAxisTitle("output")
+        .build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setRangeColors(new Color[] {new Color(0xFFFFFF), new Color(0xFDAE6B), new Color(0x7F2704)});
+    chart.getStyler().setXAxisLabelRotation(60);
+    chart.getStyler().setMin(0);
+    chart.getStyler().setMax(1);
+    List<Number[]> cells = new ArrayList<>();
+    for (int out = 0; out < output.size(); out++) {
+      for (int in = 0; in < source.size(); in++) {
+        cells.add(new Number[] {in, output.size() - 1 - out, in < weights[out].length ? weights[out][in] : 0f});
+      }
+    }
+    List<String> bottomUp = new ArrayList<>(distinct(output));
+    Collections.reverse(bottomUp);
+    chart.addSeries("attention", distinct(source), bottomUp, cells);
+    save(file, chart);
+  }
+
+  /** Axis labels must differ: a repeated token gets trailing spaces, which do not show. */
+  private static List<String> distinct(List<String> tokens) {
+    List<String> labels = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String token : tokens) {
+      String label = token;
+      while (!seen.add(label)) {
+        label += " ";
+      }
+      labels.add(label);
+    }
+    return labels;
   }
 
   private static void save(Path file, Chart<?, ?> chart) throws IOException {

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,5 +43,16 @@ public final class Reports {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     }
+  }
+
+  /** The report's {@code data} section as table rows: role, path, SHA-256. */
+  @SuppressWarnings("unchecked")
+  public static List<List<String>> dataRows(Map<String, Object> report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, Object> file : ((Map<String, Object>) report.get("data")).entrySet()) {
+      Map<String, Object> entry = (Map<String, Object>) file.getValue();
+      rows.add(List.of(file.getKey(), String.valueOf(entry.get("path")), String.valueOf(entry.get("sha256"))));
+    }
+    return rows;
   }
 }

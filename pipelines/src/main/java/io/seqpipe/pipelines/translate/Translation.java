@@ -1,12 +1,15 @@
 package io.seqpipe.pipelines.translate;
 
+import java.util.List;
+
 /**
- * One translation of a sentence: the detokenized text, its search score (log-probability after the
- * length penalty) and the attention over the source tokens, one row per output token.
+ * One translation of a sentence: the detokenized text, the output tokens it was made of, its search
+ * score (log-probability after the length penalty) and the attention over the source tokens, one row
+ * per output token.
  *
  * <pre>{@code
  * Translation best = translator.translations(List.of("Guten Morgen."), settings, 1500).get(0).get(0);
  * System.out.println(best.text() + " " + best.score());
  * }</pre>
  */
-public record Translation(String text, double score, float[][] attention) {}
+public record Translation(String text, List<String> tokens, double score, float[][] attention) {}

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * set carved out of train when the spec gives a split), analyze, filter by length, build the
  * vocabularies and the encoder-decoder, train with teacher forcing in the shared training loop (early
  * stopping on dev BLEU with greedy decoding), translate the test set with the spec's search, and write
- * {@code model/}, {@code test.hyp} and {@code report.json} (BLEU and chrF with their sacrebleu
- * signatures).
+ * {@code model/}, {@code test.hyp}, {@code report.json} (BLEU and chrF with their sacrebleu
+ * signatures) and {@code report.html}.
  *
  * <pre>{@code
  * try (TranslationRun.Result result = TranslationRun.run(pipeline, Path.of("runs/ding"), true)) {
@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TranslationRun {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationRun.class);
+  /** Test sentences shown with their translations in the reports. */
+  private static final int SAMPLES = 10;
 
   /** The report as written and the trained translator (close it). */
   public record Result(Map<String, Object> report, Translator translator) implements AutoCloseable {
@@ -128,10 +130,13 @@ public final class TranslationRun {
               .score());
       Map<String, Object> metrics = new LinkedHashMap<>();
       Map<String, Object> report = new LinkedHashMap<>();
+      List<TranslationPage.Sample> samples = new ArrayList<>();
       if (evaluateTest && !testPairs.isEmpty()) {
         List<String> sources = testPairs.stream().map(ParallelExample::source).toList();
         List<String> references = testPairs.stream().map(ParallelExample::target).toList();
-        List<String> hypotheses = translator.translate(sources);
+        List<Translation> translations = translator.translations(sources, config.searchSettings(),
+            Translator.DEFAULT_BATCH_TOKENS).stream().map(nBest -> nBest.get(0)).toList();
+        List<String> hypotheses = translations.stream().map(Translation::text).toList();
         List<String> greedyHypotheses = translator.translate(sources, greedy).stream().map(n -> n.get(0)).toList();
         AtomicFiles.writeString(out.resolve("test.hyp"), String.join("\n", hypotheses) + "\n");
         AtomicFiles.writeString(out.resolve("test.greedy.hyp"), String.join("\n", greedyHypotheses) + "\n");
@@ -146,12 +151,14 @@ public final class TranslationRun {
         metrics.put("bleu_signature", Bleu.builder().build().signature("1"));
         metrics.put("chrf_signature", chrF.signature("1"));
         metrics.put("bleu_verbose", bleu.format(1));
-        List<Map<String, String>> samples = new ArrayList<>();
-        for (int i = 0; i < Math.min(10, hypotheses.size()); i++) {
-          samples.add(Map.of("source", sources.get(i), "reference", references.get(i), "hypothesis", hypotheses.get(i),
-              "greedy", greedyHypotheses.get(i)));
+        List<Map<String, String>> sampleFields = new ArrayList<>();
+        for (int i = 0; i < Math.min(SAMPLES, hypotheses.size()); i++) {
+          samples.add(new TranslationPage.Sample(sources.get(i), translator.tokens(sources.get(i)), references.get(i),
+              translations.get(i), greedyHypotheses.get(i)));
+          sampleFields.add(Map.of("source", sources.get(i), "reference", references.get(i), "hypothesis",
+              hypotheses.get(i), "greedy", greedyHypotheses.get(i)));
         }
-        report.put("samples", samples);
+        report.put("samples", sampleFields);
       }
       metrics.put("dev_bleu_greedy", state.bestMetric());
       report.put("pipeline", spec.name());
@@ -172,6 +179,7 @@ public final class TranslationRun {
       report.put("seconds", (System.nanoTime() - started) / 1e9);
       report.put("spec", specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
+      TranslationPage.write(out, report, state, samples);
       return new Result(report, translator);
     } catch (IOException | RuntimeException e) {
       model.close();

@@ -92,8 +92,8 @@ public final class Translator implements AutoCloseable {
     return config;
   }
 
-  /** Source tokens as the model sees them. */
-  List<String> tokens(String sentence) {
+  /** Source tokens as the model sees them (analyzed, cut to the longest length kept). */
+  public List<String> tokens(String sentence) {
     List<String> tokens = tokenizer.tokens(sentence);
     return tokens.size() > config.maxLength() ? tokens.subList(0, config.maxLength()) : tokens;
   }
@@ -120,7 +120,8 @@ public final class Translator implements AutoCloseable {
     for (int i = 0; i < sentences.size(); i++) {
       List<Translation> nBest = new ArrayList<>();
       for (Hypothesis hypothesis : hypotheses.get(i)) {
-        nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(words(hypothesis, tokens.get(i))), hypothesis.score(),
+        List<String> words = words(hypothesis, tokens.get(i));
+        nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(words), words, hypothesis.score(),
             hypothesis.attention()));
       }
       out.add(nBest);

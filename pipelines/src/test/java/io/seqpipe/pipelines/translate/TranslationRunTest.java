@@ -8,6 +8,7 @@ import io.seqpipe.pipelines.Pipeline;
 import io.seqpipe.pipelines.Pipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,14 @@ class TranslationRunTest {
       assertThat(report.at("/metrics/bleu").asDouble()).isGreaterThan(80);
       assertThat(report.at("/metrics/chrf").asDouble()).isGreaterThan(80);
       assertThat(report.at("/metrics/bleu_signature").asText()).isEqualTo("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.4.3");
+      assertThat(report.at("/metrics/bleu_greedy").asDouble()).isGreaterThan(80);
       assertThat(report.at("/examples/test").asInt()).isEqualTo(100);
+      assertThat(Files.readString(out.resolve("report.html"))).contains("Sample translations (test)", "attention-3.png",
+          report.at("/metrics/bleu_signature").asText());
+      for (String chart : List.of("loss.png", "dev.png", "attention-1.png", "attention-2.png", "attention-3.png")) {
+        assertThat(Arrays.copyOf(Files.readAllBytes(out.resolve(chart)), 4)).as(chart)
+            .isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+      }
       List<String> hypotheses = Files.readAllLines(out.resolve("test.hyp"));
       assertThat(hypotheses).hasSize(100);
 
