@@ -18,7 +18,8 @@ import java.util.PriorityQueue;
  * step; the host keeps each sentence's beams (log-probabilities, token histories, attention), picks the
  * best continuations, and tells the decoder which rows to continue from. A hypothesis that takes
  * {@code </s>} leaves the beam and joins the sentence's finished ones; a sentence is done when it has
- * {@code beam} finished hypotheses or reaches its maximum length. Finished hypotheses are ranked by the
+ * {@code beam} finished hypotheses or reaches its maximum length, and then leaves the decoder's rows, so
+ * later steps cost only what the sentences still searching need. Finished hypotheses are ranked by the
  * GNMT length penalty; the best {@code n_best} are returned, best first.
  *
  * <p>Each sentence's search depends only on its own rows (padding is masked), so its output does not
@@ -76,29 +77,31 @@ public final class BeamSearch {
         finished.add(new ArrayList<>());
         longest = Math.max(longest, settings.maxLength(batch.lengthValues()[s]));
       }
+      int[] active = new int[sentences]; // the sentences the decoder's rows hold, k rows each
+      for (int s = 0; s < sentences; s++) {
+        active[s] = s;
+      }
       int[] previous = new int[sentences * k];
       Arrays.fill(previous, Vocabulary.BOS_ID);
-      for (int t = 0; t < longest && !GreedySearch.allTrue(done); t++) {
+      for (int t = 0; t < longest && active.length > 0; t++) {
         AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
         float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        int vocabulary = logProbs.length / (sentences * k);
-        int[] from = new int[sentences * k];
-        for (int s = 0; s < sentences; s++) {
-          for (int b = 0; b < k; b++) {
-            from[s * k + b] = s * k; // rows of done sentences and dead beams follow beam 0
-          }
-          if (done[s]) {
-            continue;
-          }
+        int vocabulary = logProbs.length / (active.length * k);
+        int[] from = new int[active.length * k];
+        int[] next = new int[active.length * k];
+        for (int position = 0; position < active.length; position++) {
+          int s = active[position];
+          int first = position * k;
+          Arrays.fill(from, first, first + k, first); // dead beams follow beam 0
           int maxLength = settings.maxLength(batch.lengthValues()[s]);
-          List<Candidate> best = best(beams[s], logProbs, s * k, vocabulary, 2 * k);
-          Beam[] next = new Beam[k];
-          Arrays.fill(next, Beam.DEAD);
+          List<Candidate> best = best(beams[s], logProbs, first, vocabulary, 2 * k);
+          Beam[] kept = new Beam[k];
+          Arrays.fill(kept, Beam.DEAD);
           int live = 0;
           for (Candidate candidate : best) {
             Beam parent = beams[s][candidate.beam()];
-            int row = s * k + candidate.beam();
+            int row = first + candidate.beam();
             if (candidate.token() == Vocabulary.EOS_ID) {
               finished.get(s).add(hypothesis(parent.tokens(), candidate.logProbability(), parent.attention()));
             } else {
@@ -110,19 +113,41 @@ public final class BeamSearch {
               if (tokens.length == maxLength) {
                 finished.get(s).add(hypothesis(tokens, candidate.logProbability(), attention));
               } else {
-                from[s * k + live] = row;
-                previous[s * k + live] = candidate.token();
-                next[live++] = extended;
+                from[first + live] = row;
+                next[first + live] = candidate.token();
+                kept[live++] = extended;
               }
             }
             if (live == k || finished.get(s).size() >= k) {
               break;
             }
           }
-          beams[s] = next;
+          beams[s] = kept;
           done[s] = finished.get(s).size() >= k || live == 0;
         }
-        int[] rows = from;
+        // Done sentences leave the decoder's rows: later steps run on the sentences still searching.
+        int[] staying = Arrays.stream(active).filter(s -> !done[s]).toArray();
+        int[] rows = new int[staying.length * k];
+        int[] memoryRows = new int[staying.length * k];
+        previous = new int[staying.length * k];
+        for (int position = 0, kept = 0; position < active.length; position++) {
+          if (done[active[position]]) {
+            continue;
+          }
+          for (int b = 0; b < k; b++) {
+            rows[kept * k + b] = from[position * k + b];
+            memoryRows[kept * k + b] = position * k;
+            previous[kept * k + b] = next[position * k + b];
+          }
+          kept++;
+        }
+        if (staying.length == 0) {
+          break;
+        }
+        if (staying.length < active.length) {
+          memory = memory.select(array -> Rows.select(array, memoryRows));
+        }
+        active = staying;
         state = step.state().select(array -> Rows.select(array, rows));
       }
       List<List<Hypothesis>> out = new ArrayList<>(sentences);

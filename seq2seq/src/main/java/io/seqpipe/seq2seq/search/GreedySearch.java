@@ -10,6 +10,7 @@ import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Greedy decoding of a batch of sentences at once: at every step each unfinished sentence takes its
@@ -50,38 +51,60 @@ public final class GreedySearch {
       for (int i = 0; i < rows; i++) {
         attention.add(new ArrayList<>());
       }
+      int[] active = new int[rows]; // the sentences the decoder's rows hold, one row each
+      for (int i = 0; i < rows; i++) {
+        active[i] = i;
+      }
       int[] previous = new int[rows];
       Arrays.fill(previous, Vocabulary.BOS_ID);
       AttentionDecoder.State state = encoded.state();
+      AttentionDecoder.Memory memory = encoded.memory();
       int sourceLength = (int) batch.ids().getShape().get(1);
-      for (int t = 0; t < longest && !allTrue(finished); t++) {
-        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state,
-            encoded.memory(), false);
+      for (int t = 0; t < longest; t++) {
+        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
         float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        int vocabulary = logProbs.length / rows;
-        for (int i = 0; i < rows; i++) {
-          if (finished[i]) {
-            continue;
-          }
+        int vocabulary = logProbs.length / active.length;
+        for (int row = 0; row < active.length; row++) {
+          int i = active[row];
           int best = -1;
           for (int v = 0; v < vocabulary; v++) {
-            if ((best < 0 || logProbs[i * vocabulary + v] > logProbs[i * vocabulary + best])
+            if ((best < 0 || logProbs[row * vocabulary + v] > logProbs[row * vocabulary + best])
                 && rules.allowed(tokens[i], lengths[i], v)) {
               best = v;
             }
           }
-          logProbabilities[i] += logProbs[i * vocabulary + best];
-          previous[i] = best;
+          logProbabilities[i] += logProbs[row * vocabulary + best];
+          previous[row] = best;
           if (best == Vocabulary.EOS_ID) {
             finished[i] = true;
             continue;
           }
           tokens[i][lengths[i]++] = best;
-          attention.get(i).add(Arrays.copyOfRange(weights, i * sourceLength, i * sourceLength + batch.lengthValues()[i]));
+          attention.get(i).add(Arrays.copyOfRange(weights, row * sourceLength,
+              row * sourceLength + batch.lengthValues()[i]));
           finished[i] = lengths[i] == maxLengths[i];
         }
-        state = step.state();
+        // Finished sentences leave the decoder's rows.
+        int[] searching = active;
+        int[] staying = IntStream.range(0, searching.length).filter(row -> !finished[searching[row]]).toArray();
+        if (staying.length == 0) {
+          break;
+        }
+        if (staying.length < active.length) {
+          memory = memory.select(array -> Rows.select(array, staying));
+          int[] kept = new int[staying.length];
+          int[] keptPrevious = new int[staying.length];
+          for (int row = 0; row < staying.length; row++) {
+            kept[row] = active[staying[row]];
+            keptPrevious[row] = previous[staying[row]];
+          }
+          active = kept;
+          previous = keptPrevious;
+          state = step.state().select(array -> Rows.select(array, staying));
+        } else {
+          state = step.state();
+        }
       }
       List<Hypothesis> out = new ArrayList<>(rows);
       for (int i = 0; i < rows; i++) {
@@ -90,14 +113,5 @@ public final class GreedySearch {
       }
       return out;
     }
-  }
-
-  static boolean allTrue(boolean[] values) {
-    for (boolean value : values) {
-      if (!value) {
-        return false;
-      }
-    }
-    return true;
   }
 }
