@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Beam search over a batch of sentences at once: the decoder runs on {@code sentences x beam} rows per
@@ -165,12 +164,15 @@ public final class BeamSearch {
         attention.toArray(new float[0][]));
   }
 
-  /** The {@code count} best allowed continuations of the live beams, best first (ties: lower beam, lower id). */
+  /**
+   * The {@code count} best allowed continuations of the live beams, best first; of equal ones the lower
+   * beam, then the lower id. A small sorted array: most candidates fail the first comparison.
+   */
   private List<Candidate> best(Beam[] beams, float[] logProbs, int firstRow, int vocabulary, int count) {
-    Comparator<Candidate> worstFirst = Comparator.comparingDouble(Candidate::logProbability)
-        .thenComparing(Comparator.comparingInt(Candidate::beam).reversed())
-        .thenComparing(Comparator.comparingInt(Candidate::token).reversed());
-    PriorityQueue<Candidate> heap = new PriorityQueue<>(worstFirst);
+    double[] values = new double[count];
+    int[] beamOf = new int[count];
+    int[] tokenOf = new int[count];
+    int size = 0;
     for (int b = 0; b < beams.length; b++) {
       Beam beam = beams[b];
       if (beam.dead()) {
@@ -179,20 +181,29 @@ public final class BeamSearch {
       int offset = (firstRow + b) * vocabulary;
       for (int v = 0; v < vocabulary; v++) {
         double total = beam.logProbability() + logProbs[offset + v];
-        if (heap.size() == count && total <= heap.peek().logProbability()) {
+        if (size == count && total <= values[count - 1]) {
           continue;
         }
         if (!rules.allowed(beam.tokens(), beam.tokens().length, v)) {
           continue;
         }
-        heap.add(new Candidate(b, v, total));
-        if (heap.size() > count) {
-          heap.poll();
+        int at = Math.min(size, count - 1);
+        while (at > 0 && values[at - 1] < total) { // after equal values: those came from a lower beam or id
+          values[at] = values[at - 1];
+          beamOf[at] = beamOf[at - 1];
+          tokenOf[at] = tokenOf[at - 1];
+          at--;
         }
+        values[at] = total;
+        beamOf[at] = b;
+        tokenOf[at] = v;
+        size = Math.min(size + 1, count);
       }
     }
-    List<Candidate> best = new ArrayList<>(heap);
-    best.sort(worstFirst.reversed());
+    List<Candidate> best = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      best.add(new Candidate(beamOf[i], tokenOf[i], values[i]));
+    }
     return best;
   }
 }
