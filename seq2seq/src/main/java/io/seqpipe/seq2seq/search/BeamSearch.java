@@ -84,9 +84,10 @@ public final class BeamSearch {
       Arrays.fill(previous, Vocabulary.BOS_ID);
       for (int t = 0; t < longest && active.length > 0; t++) {
         AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
-        float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+        int[] searching = active;
+        RowCandidates rowBest = RowCandidates.of(step.logits().logSoftmax(1), 2 * k, t, rules,
+            row -> beams[searching[row / k]][row % k].dead() ? null : beams[searching[row / k]][row % k].tokens());
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        int vocabulary = logProbs.length / (active.length * k);
         int[] from = new int[active.length * k];
         int[] next = new int[active.length * k];
         for (int position = 0; position < active.length; position++) {
@@ -94,7 +95,7 @@ public final class BeamSearch {
           int first = position * k;
           Arrays.fill(from, first, first + k, first); // dead beams follow beam 0
           int maxLength = settings.maxLength(batch.lengthValues()[s]);
-          List<Candidate> best = best(beams[s], logProbs, first, vocabulary, 2 * k);
+          List<Candidate> best = best(beams[s], rowBest, first, 2 * k);
           Beam[] kept = new Beam[k];
           Arrays.fill(kept, Beam.DEAD);
           int live = 0;
@@ -165,10 +166,10 @@ public final class BeamSearch {
   }
 
   /**
-   * The {@code count} best allowed continuations of the live beams, best first; of equal ones the lower
-   * beam, then the lower id. A small sorted array: most candidates fail the first comparison.
+   * The {@code count} best continuations of a sentence's live beams from its rows' candidates, best
+   * first; of equal ones the lower beam, then the lower id.
    */
-  private List<Candidate> best(Beam[] beams, float[] logProbs, int firstRow, int vocabulary, int count) {
+  private static List<Candidate> best(Beam[] beams, RowCandidates rowBest, int firstRow, int count) {
     double[] values = new double[count];
     int[] beamOf = new int[count];
     int[] tokenOf = new int[count];
@@ -178,17 +179,14 @@ public final class BeamSearch {
       if (beam.dead()) {
         continue;
       }
-      int offset = (firstRow + b) * vocabulary;
-      for (int v = 0; v < vocabulary; v++) {
-        double total = beam.logProbability() + logProbs[offset + v];
+      float[] candidates = rowBest.values()[firstRow + b];
+      for (int i = 0; i < candidates.length && candidates[i] != Float.NEGATIVE_INFINITY; i++) {
+        double total = beam.logProbability() + candidates[i];
         if (size == count && total <= values[count - 1]) {
-          continue;
-        }
-        if (!rules.allowed(beam.tokens(), beam.tokens().length, v)) {
-          continue;
+          break; // the row's candidates are sorted: none after this one can enter
         }
         int at = Math.min(size, count - 1);
-        while (at > 0 && values[at - 1] < total) { // after equal values: those came from a lower beam or id
+        while (at > 0 && values[at - 1] < total) { // after equal totals: those came from a lower beam or id
           values[at] = values[at - 1];
           beamOf[at] = beamOf[at - 1];
           tokenOf[at] = tokenOf[at - 1];
@@ -196,7 +194,7 @@ public final class BeamSearch {
         }
         values[at] = total;
         beamOf[at] = b;
-        tokenOf[at] = v;
+        tokenOf[at] = rowBest.ids()[firstRow + b][i];
         size = Math.min(size + 1, count);
       }
     }

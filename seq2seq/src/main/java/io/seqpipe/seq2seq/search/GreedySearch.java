@@ -62,19 +62,13 @@ public final class GreedySearch {
       int sourceLength = (int) batch.ids().getShape().get(1);
       for (int t = 0; t < longest; t++) {
         AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
-        float[] logProbs = step.logits().logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+        int[] searching = active;
+        RowCandidates next = RowCandidates.of(step.logits().logSoftmax(1), 1, t, rules, row -> tokens[searching[row]]);
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        int vocabulary = logProbs.length / active.length;
         for (int row = 0; row < active.length; row++) {
           int i = active[row];
-          int best = -1;
-          for (int v = 0; v < vocabulary; v++) {
-            if ((best < 0 || logProbs[row * vocabulary + v] > logProbs[row * vocabulary + best])
-                && rules.allowed(tokens[i], lengths[i], v)) {
-              best = v;
-            }
-          }
-          logProbabilities[i] += logProbs[row * vocabulary + best];
+          int best = next.ids()[row][0];
+          logProbabilities[i] += next.values()[row][0];
           previous[row] = best;
           if (best == Vocabulary.EOS_ID) {
             finished[i] = true;
@@ -86,7 +80,6 @@ public final class GreedySearch {
           finished[i] = lengths[i] == maxLengths[i];
         }
         // Finished sentences leave the decoder's rows.
-        int[] searching = active;
         int[] staying = IntStream.range(0, searching.length).filter(row -> !finished[searching[row]]).toArray();
         if (staying.length == 0) {
           break;

@@ -15,6 +15,22 @@ final class TokenRules {
     this.noRepeatNgram = settings.noRepeatNgram();
   }
 
+  /** Whether the rules depend only on the output length, not on what a row has output. */
+  boolean sameForEveryRow() {
+    return noRepeatNgram == 0;
+  }
+
+  /** 0 for allowed tokens, {@code -inf} for forbidden ones, at an output length (without n-gram blocking). */
+  float[] columnMask(int vocabulary, int length) {
+    float[] mask = new float[vocabulary];
+    mask[Vocabulary.PAD_ID] = Float.NEGATIVE_INFINITY;
+    mask[Vocabulary.BOS_ID] = Float.NEGATIVE_INFINITY;
+    if (length < minLength) {
+      mask[Vocabulary.EOS_ID] = Float.NEGATIVE_INFINITY;
+    }
+    return mask;
+  }
+
   boolean allowed(int[] history, int length, int token) {
     if (token == Vocabulary.PAD_ID || token == Vocabulary.BOS_ID) {
       return false;

@@ -1,0 +1,101 @@
+package io.seqpipe.seq2seq.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
+/**
+ * The best allowed next tokens of each decoder row: the {@code perRow} highest log-probabilities with
+ * their ids, best first (of equal ones the lower id), {@code -inf} where fewer are allowed. Where the
+ * rules are the same for every row at a step (no n-gram blocking) and the engine has top-k (PyTorch),
+ * the forbidden tokens are masked and the top k picked on the device, so only the candidates come to the
+ * host; otherwise (n-gram blocking, which depends on each row's history; MXNet, which has no top-k) the
+ * whole distribution comes to the host and is scanned there. Both give the same candidates.
+ *
+ * <pre>{@code
+ * RowCandidates next = RowCandidates.of(logProbs, 2 * beam, step, rules, row -> history[row]);
+ * int bestOfRow0 = next.ids()[0][0];
+ * }</pre>
+ */
+record RowCandidates(float[][] values, int[][] ids) {
+
+  /**
+   * @param logProbs {@code [rows, vocabulary]}
+   * @param length the output length of every row so far (search steps rows of equal length)
+   * @param history each row's output so far, for n-gram blocking; null for a row to skip (a dead beam)
+   */
+  static RowCandidates of(NDArray logProbs, int perRow, int length, TokenRules rules, IntFunction<int[]> history) {
+    int rows = (int) logProbs.getShape().get(0);
+    int vocabulary = (int) logProbs.getShape().get(1);
+    return rules.sameForEveryRow() && hasTopK(logProbs)
+        ? onDevice(logProbs, Math.min(perRow, vocabulary), length, rules, rows)
+        : onHost(logProbs.toType(DataType.FLOAT32, false).toFloatArray(), perRow, length, rules, history, rows,
+            vocabulary);
+  }
+
+  /** MXNet has no top-k. */
+  private static boolean hasTopK(NDArray array) {
+    return !array.getManager().getEngine().getEngineName().equals("MXNet");
+  }
+
+  private static RowCandidates onDevice(NDArray logProbs, int perRow, int length, TokenRules rules, int rows) {
+    int vocabulary = (int) logProbs.getShape().get(1);
+    NDArray mask = logProbs.getManager().create(rules.columnMask(vocabulary, length)).toDevice(logProbs.getDevice(), false);
+    NDList top = logProbs.add(mask).topK(perRow, 1, true, true);
+    float[] values = top.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+    int[] ids = top.get(1).toType(DataType.INT32, false).toIntArray();
+    float[][] rowValues = new float[rows][];
+    int[][] rowIds = new int[rows][];
+    for (int row = 0; row < rows; row++) {
+      Integer[] order = new Integer[perRow];
+      for (int i = 0; i < perRow; i++) {
+        order[i] = row * perRow + i;
+      }
+      // the device's order of equal values is unspecified: lower id first, as on the host
+      Arrays.sort(order, (a, b) -> values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(ids[a], ids[b]));
+      rowValues[row] = new float[perRow];
+      rowIds[row] = new int[perRow];
+      for (int i = 0; i < perRow; i++) {
+        rowValues[row][i] = values[order[i]];
+        rowIds[row][i] = ids[order[i]];
+      }
+    }
+    return new RowCandidates(rowValues, rowIds);
+  }
+
+  private static RowCandidates onHost(float[] logProbs, int perRow, int length, TokenRules rules,
+      IntFunction<int[]> history, int rows, int vocabulary) {
+    float[][] rowValues = new float[rows][perRow];
+    int[][] rowIds = new int[rows][perRow];
+    for (int row = 0; row < rows; row++) {
+      float[] values = rowValues[row];
+      int[] ids = rowIds[row];
+      Arrays.fill(values, Float.NEGATIVE_INFINITY);
+      Arrays.fill(ids, -1);
+      int[] tokens = history.apply(row);
+      if (tokens == null) {
+        continue;
+      }
+      int offset = row * vocabulary;
+      int size = 0;
+      for (int v = 0; v < vocabulary; v++) {
+        float value = logProbs[offset + v];
+        if (size == perRow && value <= values[perRow - 1] || !rules.allowed(tokens, length, v)) {
+          continue;
+        }
+        int at = Math.min(size, perRow - 1);
+        while (at > 0 && values[at - 1] < value) { // after equal values, which have lower ids
+          values[at] = values[at - 1];
+          ids[at] = ids[at - 1];
+          at--;
+        }
+        values[at] = value;
+        ids[at] = v;
+        size = Math.min(size + 1, perRow);
+      }
+    }
+    return new RowCandidates(rowValues, rowIds);
+  }
+}
