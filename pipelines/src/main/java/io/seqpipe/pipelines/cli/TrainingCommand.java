@@ -45,15 +45,14 @@ abstract class TrainingCommand implements Callable<Integer> {
       if (m.containsKey("bleu")) {
         out.println("test  " + m.get("bleu_verbose"));
         out.printf(Locale.ROOT, "test  %s = %.2f%n", m.get("chrf_signature"), m.get("chrf"));
+        out.printf(Locale.ROOT, "test  greedy: BLEU %.2f, chrF %.2f%n", m.get("bleu_greedy"), m.get("chrf_greedy"));
       }
-      out.println("model:  " + report.get("model"));
-      out.println("report: " + directory.resolve("report.json"));
-      return;
-    }
-    for (Map.Entry<String, Object> split : ((Map<String, Object>) report.get("metrics")).entrySet()) {
-      Map<String, Object> m = (Map<String, Object>) split.getValue();
-      out.printf(Locale.ROOT, "%-5s accuracy %.4f  f1_macro %.4f  f1_micro %.4f  f1_weighted %.4f%n", split.getKey(),
-          m.get("accuracy"), m.get("f1_macro"), m.get("f1_micro"), m.get("f1_weighted"));
+    } else {
+      for (Map.Entry<String, Object> split : ((Map<String, Object>) report.get("metrics")).entrySet()) {
+        Map<String, Object> m = (Map<String, Object>) split.getValue();
+        out.printf(Locale.ROOT, "%-5s accuracy %.4f  f1_macro %.4f  f1_micro %.4f  f1_weighted %.4f%n", split.getKey(),
+            m.get("accuracy"), m.get("f1_macro"), m.get("f1_micro"), m.get("f1_weighted"));
+      }
     }
     out.println("model:  " + report.get("model"));
     out.println("report: " + directory.resolve("report.html") + " (and report.json)");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqpipe.pipelines.Pipeline;
-import io.seqpipe.pipelines.Pipelines;
 import io.seqpipe.pipelines.cli.SeqpipeCommand;
 import io.seqpipe.seq2seq.search.SearchSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Batch translation jobs over a toy model: input order, n-best output, and resumption after a kill. */
 class TranslationJobTest {
@@ -23,13 +24,18 @@ class TranslationJobTest {
   private static Path model;
   @TempDir Path dir;
 
+  /** Trains the toy model through {@code seqpipe run}, which also shows what the command prints. */
   @BeforeAll
   static void trainToyModel() throws Exception {
     Path file = ToyTranslation.write(shared);
-    try (Pipeline pipeline = Pipelines.load(file).outputDirectory(shared.resolve("run"))) {
-      pipeline.train();
-    }
-    model = shared.resolve("run/model");
+    Path out = shared.resolve("run");
+    StringWriter printed = new StringWriter();
+    CommandLine commandLine = SeqpipeCommand.commandLine();
+    commandLine.setOut(new PrintWriter(printed, true));
+    assertThat(commandLine.execute("run", file.toString(), "--out", out.toString())).isZero();
+    assertThat(printed.toString()).contains("dev   BLEU (greedy) ", "test  BLEU|nrefs:1|case:mixed", "test  greedy: BLEU ",
+        "report: " + out.resolve("report.html"));
+    model = out.resolve("model");
   }
 
   @Test
