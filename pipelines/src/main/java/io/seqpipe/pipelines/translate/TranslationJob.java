@@ -31,9 +31,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * in Moses format, {@code INDEX ||| TRANSLATION ||| SCORE}.
  *
  * <pre>{@code
- * try (Translator translator = Translator.load(Path.of("runs/ding/model"))) {
- *   new TranslationJob(translator, Path.of("model-dir"), settings, 1500, 2000)
- *       .run(Path.of("news.de"), Path.of("news.en"));
+ * try (Translator translator = Translator.load(model)) {
+ *   String fingerprint = Reports.sha256(ModelArtifact.open(model).parametersFile());
+ *   SearchSettings beam5 = translator.config().searchSettings().withBeam(5, 1);
+ *   new TranslationJob(translator, fingerprint, beam5, 1500, 2000).run(Path.of("news.de"), Path.of("news.en"));
  * }
  * }</pre>
  */

@@ -111,13 +111,18 @@ public final class Translator implements AutoCloseable {
 
   /**
    * The n-best translations of each sentence with their scores, best first, in order, searched in
-   * batches of at most {@code batchTokens} padded source tokens.
+   * batches of at most {@code batchTokens} padded source tokens. A sentence without tokens translates
+   * to one empty translation.
    */
   public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
     List<List<String>> tokens = sentences.stream().map(this::tokens).toList();
     List<List<Hypothesis>> hypotheses = search(tokens, settings, batchTokens);
     List<List<Translation>> out = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
+      if (tokens.get(i).isEmpty()) { // nothing to translate: an empty line stays empty
+        out.add(List.of(new Translation("", List.of(), 0, new float[0][])));
+        continue;
+      }
       List<Translation> nBest = new ArrayList<>();
       for (Hypothesis hypothesis : hypotheses.get(i)) {
         List<String> words = words(hypothesis, tokens.get(i));

@@ -40,14 +40,20 @@ class TranslationJobTest {
 
   @Test
   void translatesInInputOrderWhateverTheWindowAndBatch() throws Exception {
-    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(100, 3));
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(50, 3) + "\n  \n"
+        + ToyTranslation.sources(48, 7));
     List<String> sentences = Files.readAllLines(input);
     try (Translator translator = Translator.load(model)) {
       SearchSettings settings = translator.config().searchSettings();
       TranslationJob.Summary summary = new TranslationJob(translator, "toy", settings, 20, 7)
           .run(input, dir.resolve("out.en"));
       assertThat(summary.translated()).isEqualTo(100);
-      assertThat(Files.readAllLines(dir.resolve("out.en"))).isEqualTo(translator.translate(sentences));
+      List<String> lines = Files.readAllLines(dir.resolve("out.en"));
+      assertThat(lines).isEqualTo(translator.translate(sentences));
+      assertThat(lines).hasSize(100);
+      assertThat(lines.subList(50, 52)).as("an empty and a blank line stay empty").containsOnly("");
+      assertThat(lines.get(49)).isNotEmpty();
+      assertThat(lines.get(52)).isNotEmpty();
       assertThat(TranslationJob.progressFile(dir.resolve("out.en"))).doesNotExist();
     }
   }
