@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,16 +117,18 @@ public final class Translator implements AutoCloseable {
    */
   public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
     List<List<String>> tokens = sentences.stream().map(this::tokens).toList();
-    List<List<Hypothesis>> hypotheses = search(tokens, settings, batchTokens);
+    // a sentence without tokens is not searched: an empty line stays empty
+    List<List<String>> searched = tokens.stream().filter(t -> !t.isEmpty()).toList();
+    Iterator<List<Hypothesis>> hypotheses = search(searched, settings, batchTokens).iterator();
     List<List<Translation>> out = new ArrayList<>(sentences.size());
-    for (int i = 0; i < sentences.size(); i++) {
-      if (tokens.get(i).isEmpty()) { // nothing to translate: an empty line stays empty
+    for (List<String> source : tokens) {
+      if (source.isEmpty()) {
         out.add(List.of(new Translation("", List.of(), 0, new float[0][])));
         continue;
       }
       List<Translation> nBest = new ArrayList<>();
-      for (Hypothesis hypothesis : hypotheses.get(i)) {
-        List<String> words = words(hypothesis, tokens.get(i));
+      for (Hypothesis hypothesis : hypotheses.next()) {
+        List<String> words = words(hypothesis, source);
         nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(words), words, hypothesis.score(),
             hypothesis.attention()));
       }
@@ -136,8 +139,7 @@ public final class Translator implements AutoCloseable {
 
   /** Search over analyzed sentences, sorted by length and cut into batches of similar length, results in input order. */
   List<List<Hypothesis>> search(List<List<String>> tokens, SearchSettings settings, int batchTokens) {
-    List<int[]> ids = tokens.stream()
-        .map(t -> t.isEmpty() ? new int[] {Vocabulary.UNK_ID} : sourceVocabulary.encode(t)).toList();
+    List<int[]> ids = tokens.stream().map(sourceVocabulary::encode).toList();
     Integer[] order = new Integer[ids.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -163,7 +165,7 @@ public final class Translator implements AutoCloseable {
     List<String> words = new ArrayList<>(hypothesis.tokens().length);
     for (int t = 0; t < hypothesis.tokens().length; t++) {
       int id = hypothesis.tokens()[t];
-      if (id == Vocabulary.UNK_ID && config.search().replaceUnk() && !source.isEmpty()) {
+      if (id == Vocabulary.UNK_ID && config.search().replaceUnk()) {
         float[] weights = hypothesis.attention()[t];
         int best = 0;
         for (int s = 1; s < Math.min(weights.length, source.size()); s++) {

@@ -170,37 +170,23 @@ public final class BeamSearch {
    * first; of equal ones the lower beam, then the lower id.
    */
   private static List<Candidate> best(Beam[] beams, RowCandidates rowBest, int firstRow, int count) {
-    double[] values = new double[count];
-    int[] beamOf = new int[count];
-    int[] tokenOf = new int[count];
-    int size = 0;
+    TopList top = new TopList(count);
     for (int b = 0; b < beams.length; b++) {
-      Beam beam = beams[b];
-      if (beam.dead()) {
+      if (beams[b].dead()) {
         continue;
       }
       float[] candidates = rowBest.values()[firstRow + b];
       for (int i = 0; i < candidates.length && candidates[i] != Float.NEGATIVE_INFINITY; i++) {
-        double total = beam.logProbability() + candidates[i];
-        if (size == count && total <= values[count - 1]) {
+        double total = beams[b].logProbability() + candidates[i];
+        if (!top.accepts(total)) {
           break; // the row's candidates are sorted: none after this one can enter
         }
-        int at = Math.min(size, count - 1);
-        while (at > 0 && values[at - 1] < total) { // after equal totals: those came from a lower beam or id
-          values[at] = values[at - 1];
-          beamOf[at] = beamOf[at - 1];
-          tokenOf[at] = tokenOf[at - 1];
-          at--;
-        }
-        values[at] = total;
-        beamOf[at] = b;
-        tokenOf[at] = rowBest.ids()[firstRow + b][i];
-        size = Math.min(size + 1, count);
+        top.offer(total, b, rowBest.ids()[firstRow + b][i]);
       }
     }
-    List<Candidate> best = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      best.add(new Candidate(beamOf[i], tokenOf[i], values[i]));
+    List<Candidate> best = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      best.add(new Candidate(top.first(i), top.second(i), top.score(i)));
     }
     return best;
   }

@@ -70,30 +70,22 @@ record RowCandidates(float[][] values, int[][] ids) {
     float[][] rowValues = new float[rows][perRow];
     int[][] rowIds = new int[rows][perRow];
     for (int row = 0; row < rows; row++) {
-      float[] values = rowValues[row];
-      int[] ids = rowIds[row];
-      Arrays.fill(values, Float.NEGATIVE_INFINITY);
-      Arrays.fill(ids, -1);
+      Arrays.fill(rowValues[row], Float.NEGATIVE_INFINITY);
+      Arrays.fill(rowIds[row], -1);
       int[] tokens = history.apply(row);
       if (tokens == null) {
         continue;
       }
-      int offset = row * vocabulary;
-      int size = 0;
-      for (int v = 0; v < vocabulary; v++) {
+      TopList top = new TopList(perRow);
+      for (int v = 0, offset = row * vocabulary; v < vocabulary; v++) {
         float value = logProbs[offset + v];
-        if (size == perRow && value <= values[perRow - 1] || !rules.allowed(tokens, length, v)) {
-          continue;
+        if (top.accepts(value) && rules.allowed(tokens, length, v)) {
+          top.offer(value, v, 0);
         }
-        int at = Math.min(size, perRow - 1);
-        while (at > 0 && values[at - 1] < value) { // after equal values, which have lower ids
-          values[at] = values[at - 1];
-          ids[at] = ids[at - 1];
-          at--;
-        }
-        values[at] = value;
-        ids[at] = v;
-        size = Math.min(size + 1, perRow);
+      }
+      for (int i = 0; i < top.size(); i++) {
+        rowValues[row][i] = (float) top.score(i);
+        rowIds[row][i] = top.first(i);
       }
     }
     return new RowCandidates(rowValues, rowIds);
