@@ -5,7 +5,12 @@ import java.util.Set;
 /**
  * The names of components that live outside the grammar module, so that pipelines can be validated
  * against them: Lucene analysis components (by SPI name, case-insensitive), analyzer presets and
- * dataset recipes. The runtime supplies the real ones; no pipeline file can name anything else.
+ * dataset recipes. The runtime supplies the real ones; no pipeline file can name anything else. Model
+ * and training components (encoders, optimizers, ...) are in {@link io.seqpipe.grammar.catalog.Catalog}.
+ *
+ * <pre>{@code
+ * LoadedPipeline loaded = PipelineFiles.load(path, overrides, RegisteredNames.INSTANCE);
+ * }</pre>
  */
 public interface ComponentNames {
   Set<String> analyzerPresets();
@@ -16,5 +21,12 @@ public interface ComponentNames {
 
   Set<String> charFilters();
 
+  /** Dataset recipes, for {@code data { dataset NAME }} in classify pipelines. */
   Set<String> datasets();
+
+  /** Analysis component parameters whose values name files (comma-separated), e.g. a stop filter's {@code words}. */
+  Set<String> resourceParameters();
+
+  /** Values of those parameters that name bundled word lists instead of files ({@code english}, ...). */
+  Set<String> bundledWordLists();
 }

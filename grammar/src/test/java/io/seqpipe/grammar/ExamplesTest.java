@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.grammar.spec.PipelineSpec;
+import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.grammar.yaml.YamlWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class ExamplesTest {
     PipelineSpec spam = load(EXAMPLES.resolve("spam.pipe")).spec();
     assertThat(spam.analyzer().charFilters()).extracting(c -> c.name()).containsExactly("htmlStrip");
     assertThat(spam.embeddings().frozen()).isTrue();
-    PipelineSpec esEn = load(EXAMPLES.resolve("translate-es-en.pipe")).spec();
+    TranslateSpec esEn = (TranslateSpec) load(EXAMPLES.resolve("translate-es-en.pipe")).spec();
     assertThat(esEn.source()).isEqualTo("es");
     assertThat(esEn.search().beamSize()).isEqualTo(5);
     assertThat(esEn.train().epochs()).isEqualTo(15);
@@ -74,8 +75,8 @@ class ExamplesTest {
     PipelineSpec spec = load(EXAMPLES.resolve("sentiment.pipe")).spec();
     assertThat(spec.train().engine()).isEqualTo("mxnet");
     assertThat(spec.train().device()).isEqualTo("auto");
-    assertThat(spec.train().schedule().type()).isEqualTo("constant");
+    assertThat(spec.train().schedule().name()).isEqualTo("constant");
     assertThat(spec.data().maxLength()).isEqualTo(400);
-    assertThat(DslWriter.write(spec)).contains("engine mxnet", "device \"auto\"", "schedule constant");
+    assertThat(DslWriter.write(spec)).contains("engine mxnet", "device auto", "schedule constant");
   }
 }

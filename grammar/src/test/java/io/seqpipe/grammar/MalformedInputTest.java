@@ -110,7 +110,7 @@ class MalformedInputTest {
         dsl("filter followed by a value", classify("analyzer standard { lowercase porterStem }"),
             "t.pipe:3:33: unexpected 'porterStem' after token filter 'lowercase': write parameters as lowercase(name: value), one filter a line"),
         dsl("pretrained embeddings without a file", classify("embeddings glove(frozen: true)"),
-            "t.pipe:3:14: missing 'embeddings.file': glove embeddings need their vectors file, e.g. glove(\"vectors.txt\")"),
+            "t.pipe:3:14: missing 'embeddings.file': glove needs its file, e.g. glove(\"...\")"),
         dsl("embeddings file missing", classify("embeddings word2vec(\"missing.vec\")"),
             "t.pipe:3:23: file not found: " + dir.resolve("missing.vec")),
         dsl("unknown device", classify("train { device \"tpu\" }"),
@@ -135,6 +135,28 @@ class MalformedInputTest {
             "t.pipe:2:55: 'data.test_split' must be between 0 and 0.5, found 0.9"),
         dsl("positional argument where names are needed", classify("encoder bilstm(256)"),
             "t.pipe:3:18: bilstm(...) takes only named arguments (name: value)"),
+        // entries of the other kind, sizes that must fit, files an analyzer reads
+        dsl("classify-only entries in a translate pipeline", THEAD.replace("data { train \"c\"; dev \"d\" }",
+                "data { dataset uci-sentiment; train \"c\"; dev \"d\" }")
+                + "  pooling mean\n  train { class_weights balanced }\n}\n",
+            "t.pipe:4:10: 'data.dataset' applies to classify pipelines only (translate data are line-aligned files: train \"PREFIX\")",
+            "t.pipe:5:3: 'pooling' applies to classify pipelines only",
+            "t.pipe:6:11: 'train.class_weights' applies to classify pipelines only"),
+        dsl("translate-only entries in a classify pipeline", classify("search greedy\n  decoder lstm"),
+            "t.pipe:4:3: 'decoder' applies to translate pipelines only",
+            "t.pipe:3:3: 'search' applies to translate pipelines only"),
+        dsl("dot attention between unequal widths", translate("encoder bilstm(hidden: 64)\n  decoder lstm(hidden: 100, attention: luong_dot)"),
+            "t.pipe:6:40: luong_dot attention scores the decoder state against the encoder's outputs, so their widths must "
+                + "be equal: decoder hidden 100, encoder output 128 (use luong_general or bahdanau, or set the decoder's hidden to 128)"),
+        dsl("tied embeddings of another width", translate("embeddings learned(dim: 64)\n  decoder lstm(hidden: 128, tie_embeddings: true)"),
+            "t.pipe:6:45: tie_embeddings projects the decoder state through the target embeddings, so the decoder's hidden "
+                + "(128) must equal the embeddings' dim (64)"),
+        dsl("pretrained vectors in a translate pipeline", translate("embeddings glove(\"vectors.txt\")"),
+            "t.pipe:5:14: translate pipelines learn their embeddings: use learned(dim: N), not glove(...)"),
+        dsl("missing stop-word file", classify("analyzer standard {\n    stop(words: \"res/stop.txt\")\n  }"),
+            "t.pipe:4:17: file not found: " + dir.resolve("res/stop.txt")),
+        dsl("early stop on chrf in a translate pipeline", translate("train { early_stop(metric: chrf) }"),
+            "t.pipe:5:11: translate pipelines stop early on dev bleu (greedy search), not 'chrf'"),
         // YAML
         yaml("malformed YAML", "pipeline: p\nkind: classify\ndata:\n  train: a\n dev: b\n",
             "t.yaml:5:2: malformed YAML: while parsing a block mapping"),
@@ -201,7 +223,7 @@ class MalformedInputTest {
         List.of("train.epochs=3", "train.optimizer.lr=1e-4", "data.test=train.tsv", "encoder=gru(hidden: 16)"),
         TestNames.INSTANCE, n -> null);
     assertThat(loaded.spec().train().epochs()).isEqualTo(3);
-    assertThat(loaded.spec().train().optimizer().lr()).isEqualTo(1e-4);
+    assertThat(loaded.spec().train().optimizer().number("lr")).isEqualTo(1e-4);
     assertThat(loaded.spec().data().test()).isEqualTo("train.tsv");
     assertThat(loaded.spec().encoder().hidden()).isEqualTo(16);
     assertThat(loaded.resolve(loaded.spec().data().test())).isEqualTo(dir.resolve("train.tsv"));

@@ -33,4 +33,14 @@ final class TestNames implements ComponentNames {
   public Set<String> datasets() {
     return Set.of("uci-sentiment", "spam-assassin");
   }
+
+  @Override
+  public Set<String> resourceParameters() {
+    return Set.of("words", "dictionary", "protected");
+  }
+
+  @Override
+  public Set<String> bundledWordLists() {
+    return Set.of("english", "german", "spanish");
+  }
 }

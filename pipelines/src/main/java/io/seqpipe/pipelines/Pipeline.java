@@ -1,17 +1,13 @@
 package io.seqpipe.pipelines;
 
 import io.seqpipe.grammar.LoadedPipeline;
-import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.grammar.spec.PipelineSpec;
-import io.seqpipe.nlp.data.ClassificationExample;
-import io.seqpipe.nlp.data.ClassificationReader;
-import io.seqpipe.pipelines.classify.ClassificationData;
-import io.seqpipe.pipelines.classify.ClassificationRun;
-import io.seqpipe.pipelines.classify.Classifier;
-import io.seqpipe.pipelines.classify.Evaluation;
-import io.seqpipe.pipelines.classify.Prediction;
-import io.seqpipe.pipelines.translate.TranslationRun;
-import io.seqpipe.pipelines.translate.Translator;
+import io.seqpipe.pipelines.model.ModelOutput;
+import io.seqpipe.pipelines.model.TrainedModel;
+import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.pipelines.run.RunDriver;
+import io.seqpipe.pipelines.run.RunReport;
+import io.seqpipe.pipelines.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -20,23 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated pipeline that can be trained, evaluated and asked for predictions from Java. Training
- * writes into the output directory (default {@code runs/NAME-TIMESTAMP}) what {@code seqpipe run}
- * writes: the model, the checkpoints and the reports. Close it to free the trained model.
+ * A validated pipeline of any kind that can be trained, evaluated and used from Java. Training writes
+ * into the output directory (default {@code runs/NAME-TIMESTAMP}) what {@code seqpipe run} writes: the
+ * model, the checkpoints and the reports. Close it to free the trained model.
  *
  * <pre>{@code
  * try (Pipeline pipeline = Pipelines.load(Path.of("examples/sentiment.pipe")).outputDirectory(Path.of("runs/s"))) {
- *   Map<String, Object> report = pipeline.train();
+ *   RunReport report = pipeline.train();
  *   Map<String, Object> test = pipeline.evaluate();
- *   List<Prediction> predictions = pipeline.predict(List.of("Great phone."));
+ *   List<? extends ModelOutput> labels = pipeline.predict(List.of("Great phone."));
+ *   Classifier classifier = pipeline.model(Classifier.class);   // the kind's own API
  * }
  * }</pre>
  */
 public final class Pipeline implements AutoCloseable {
   private final LoadedPipeline loaded;
   private Path output;
-  private ClassificationRun.Result trained;
-  private TranslationRun.Result translated;
+  private RunResult<?> result;
 
   Pipeline(LoadedPipeline loaded) {
     this.loaded = loaded;
@@ -65,73 +61,62 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Trains (resuming from checkpoints in the output directory), saves the model and returns the report. */
-  public Map<String, Object> train() throws IOException {
+  public RunReport train() throws IOException {
     return fit(false);
   }
 
   /** Trains, then evaluates on the test set too: what {@code seqpipe run} does. */
-  public Map<String, Object> run() throws IOException {
+  public RunReport run() throws IOException {
     return fit(true);
   }
 
-  private Map<String, Object> fit(boolean evaluateTest) throws IOException {
+  private RunReport fit(boolean evaluateTest) throws IOException {
     close();
-    if (spec().kind() == PipelineKind.TRANSLATE) {
-      translated = TranslationRun.run(loaded, outputDirectory(), evaluateTest);
-      return translated.report();
-    }
-    trained = ClassificationRun.run(loaded, outputDirectory(), evaluateTest);
-    return trained.report();
+    result = RunDriver.run(loaded, outputDirectory(), evaluateTest);
+    return result.report();
   }
 
-  /** The trained translation model (translate pipelines). */
-  public Translator translator() {
-    if (translated == null) {
-      throw new IllegalStateException(spec().name() + ": no trained translator; train() a translate pipeline first");
-    }
-    return translated.translator();
-  }
-
-  /** The trained model's metrics on the spec's test data (the test file, or the split held out of train). */
+  /** The trained model's scores on the spec's test data (the test file, or the split held out of train). */
   public Map<String, Object> evaluate() throws IOException {
-    if (trained != null && trained.test() != null) {
-      return trained.test().metrics(); // run() evaluated the test set already
-    }
-    List<ClassificationExample> test = ClassificationData.load(loaded, spec().train().seed()).test();
-    if (test.isEmpty()) {
-      throw new IllegalArgumentException(spec().name() + ": no test data; set data.test or data.test_split");
-    }
-    return Evaluation.of(classifier(), test).metrics();
+    return Reports.JSON.convertValue(trained().testMetrics(), Reports.MAP);
   }
 
-  /** The trained model's metrics on a labelled file read with the spec's text and label fields. */
-  public Map<String, Object> evaluate(Path file) throws IOException {
-    String text = spec().data().textField();
-    String label = spec().data().labelField();
-    return Evaluation.of(classifier(), ClassificationReader.forFile(file, text, label).read(file)).metrics();
-  }
-
-  public List<Prediction> predict(List<String> texts) {
-    return classifier().predict(texts);
+  /** The trained model's answer for each text: labels for a classifier, translations for a translator. */
+  public List<? extends ModelOutput> predict(List<String> texts) {
+    return model().predict(texts);
   }
 
   /** The trained model. */
-  public Classifier classifier() {
-    if (trained == null) {
+  public TrainedModel model() {
+    return trained().model();
+  }
+
+  /**
+   * The trained model as its kind's class ({@code Classifier}, {@code Translator}).
+   *
+   * @throws IllegalStateException when the pipeline trains another kind of model
+   */
+  public <M extends TrainedModel> M model(Class<M> type) {
+    TrainedModel model = model();
+    if (!type.isInstance(model)) {
+      throw new IllegalStateException(spec().name() + ": a " + spec().kind().id() + " pipeline trains a "
+          + model.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+    }
+    return type.cast(model);
+  }
+
+  private RunResult<?> trained() {
+    if (result == null) {
       throw new IllegalStateException(spec().name() + ": not trained yet; call train() first");
     }
-    return trained.classifier();
+    return result;
   }
 
   @Override
   public void close() {
-    if (trained != null) {
-      trained.close();
-      trained = null;
-    }
-    if (translated != null) {
-      translated.close();
-      translated = null;
+    if (result != null) {
+      result.close();
+      result = null;
     }
   }
 }

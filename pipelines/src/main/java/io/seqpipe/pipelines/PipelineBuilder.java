@@ -3,7 +3,7 @@ package io.seqpipe.pipelines;
 import io.seqpipe.grammar.Format;
 import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.grammar.dsl.DslWriter;
-import io.seqpipe.pipelines.spec.RegisteredNames;
+import io.seqpipe.pipelines.components.RegisteredNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

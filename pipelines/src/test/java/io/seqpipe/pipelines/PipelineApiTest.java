@@ -6,14 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.tree.PipelineException;
+import io.seqpipe.pipelines.classify.ClassifyReport;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.classify.Prediction;
+import io.seqpipe.pipelines.model.TrainedModel;
+import io.seqpipe.pipelines.run.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +55,14 @@ class PipelineApiTest {
   void trainEvaluatePredictAndReloadGiveIdenticalAnswers() throws Exception {
     Path out = dir.resolve("api-run");
     try (Pipeline pipeline = Pipelines.load(file).outputDirectory(out)) {
-      Map<String, Object> report = pipeline.train();
-      assertThat(report).containsKeys("metrics", "training", "model");
-      assertThat(((Map<?, ?>) report.get("metrics")).keySet()).isEqualTo(Set.of("dev"));
+      RunReport report = pipeline.train();
+      assertThat(report.model()).isEqualTo(out.resolve("model").toAbsolutePath().toString());
+      assertThat(((ClassifyReport) report.task()).metrics().test()).isNull();
       Map<String, Object> test = pipeline.evaluate();
       assertThat((double) test.get("accuracy")).isGreaterThan(0.9);
 
-      List<Prediction> trained = pipeline.predict(TEXTS);
+      List<Prediction> trained = pipeline.model(Classifier.class).predict(TEXTS);
+      assertThat(pipeline.predict(TEXTS)).isEqualTo(trained);
       assertThat(trained).hasSize(TEXTS.size());
       assertThat(trained.get(0).label()).isEqualTo("positive");
       assertThat(trained.get(1).label()).isEqualTo("negative");
@@ -69,11 +72,12 @@ class PipelineApiTest {
         assertThat(p.attention()).hasSize(p.tokens().size());
       }
 
-      try (Classifier loaded = Pipelines.loadModel(out.resolve("model"))) {
+      try (TrainedModel loaded = Pipelines.loadModel(out.resolve("model"))) {
+        assertThat(loaded).isInstanceOf(Classifier.class);
         assertThat(loaded.predict(TEXTS)).isEqualTo(trained); // bit for bit
         List<Prediction> oneByOne = new ArrayList<>();
         for (String text : TEXTS) {
-          oneByOne.addAll(loaded.predict(List.of(text)));
+          oneByOne.addAll(((Classifier) loaded).predict(List.of(text)));
         }
         // alone or in a batch: same answers; the floats may differ in the last bits (other matrix shapes)
         for (int i = 0; i < TEXTS.size(); i++) {
@@ -92,8 +96,7 @@ class PipelineApiTest {
   void balancedClassWeightsAreRecorded() throws Exception {
     try (Pipeline pipeline = toyBuilder().epochs(1).set("train.class_weights", "balanced").build()
         .outputDirectory(dir.resolve("weighted"))) {
-      Map<String, Object> report = pipeline.train();
-      float[] weights = (float[]) report.get("class_weights");
+      float[] weights = ((ClassifyReport) pipeline.train().task()).classWeights();
       assertThat(weights).hasSize(2);
       assertThat(weights[0]).isNotEqualTo(1f);
       assertThat(Files.readString(dir.resolve("weighted/model/spec.pipe"))).contains("class_weights balanced");

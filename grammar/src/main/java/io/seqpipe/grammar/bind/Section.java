@@ -91,6 +91,12 @@ final class Section {
     return first == null ? null : first.value();
   }
 
+  /** Where {@code key}'s value is, or this section's position when it is absent. */
+  Position positionOf(String key) {
+    return entries.stream().filter(entry -> key.equals(entry.key())).findFirst().map(entry -> entry.value().position())
+        .orElse(position);
+  }
+
   boolean has(String key) {
     return entries.stream().anyMatch(entry -> key.equals(entry.key()));
   }

@@ -2,19 +2,20 @@ package io.seqpipe.grammar.bind;
 
 import io.seqpipe.grammar.ComponentNames;
 import io.seqpipe.grammar.bind.Section.Component;
+import io.seqpipe.grammar.catalog.Catalog;
+import io.seqpipe.grammar.catalog.Family;
 import io.seqpipe.grammar.spec.AnalyzerChoice;
+import io.seqpipe.grammar.spec.ClassifySpec;
 import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.DataSpec;
 import io.seqpipe.grammar.spec.DecoderSpec;
 import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
-import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.grammar.spec.TrainSpec.EarlyStopSpec;
-import io.seqpipe.grammar.spec.TrainSpec.OptimizerSpec;
-import io.seqpipe.grammar.spec.TrainSpec.ScheduleSpec;
+import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.grammar.spec.VocabularySpec;
 import io.seqpipe.grammar.tree.Node;
 import io.seqpipe.grammar.tree.Node.Block;
@@ -35,8 +36,9 @@ import java.util.TreeSet;
 
 /**
  * Turns a pipeline tree into a {@link PipelineSpec}, filling defaults and checking every value: names
- * against the registry, types, ranges, required entries, and that named files exist (relative to the
- * pipeline file's directory). All problems are collected; the spec is null if there was any.
+ * and parameters against the {@link Catalog} and the runtime's component names, types, ranges, required
+ * entries, entries of the other kind, sizes that must fit together, and that named files exist
+ * (relative to the pipeline file's directory). All problems are collected; the spec is null if there was any.
  *
  * <pre>{@code
  * PipelineSpec spec = new SpecBinder(names, baseDir, problems).bind(root);
@@ -49,17 +51,11 @@ public final class SpecBinder {
       Set.of("accuracy", "f1_macro", "f1_micro", "f1_weighted", "precision_macro", "recall_macro");
   public static final Set<String> TRANSLATE_METRICS = Set.of("bleu", "chrf");
   public static final Set<String> CLASS_WEIGHTS = Set.of("none", "balanced");
-  public static final Set<String> EMBEDDINGS = Set.of(EmbeddingsSpec.LEARNED, "glove", "word2vec", "word2vec-binary", "fasttext");
-  public static final Set<String> ENCODERS = Set.of("lstm", "gru", "bilstm", "bigru");
-  public static final Set<String> POOLINGS = Set.of("last", "mean", "max", "attention");
-  public static final Set<String> DECODERS = Set.of("lstm", "gru");
-  public static final Set<String> ATTENTIONS = Set.of("bahdanau", "luong_dot", "luong_general");
-  public static final Set<String> SEARCHES = Set.of("greedy", "beam");
-  public static final Set<String> OPTIMIZERS = Set.of("adam", "adamw", "sgd");
-  public static final Set<String> SCHEDULES = Set.of("constant", "plateau", "cosine", "warmup_linear");
   public static final Set<String> ENGINES = Set.of("mxnet", "pytorch");
   private static final String LANGUAGE = "[a-z]{2,3}([-_][A-Za-z0-9]+)?";
   private static final String DEVICE = "auto|cpu|gpu|gpu:[0-9]+";
+  private static final String CLASSIFY_ONLY = "applies to classify pipelines only";
+  private static final String TRANSLATE_ONLY = "applies to translate pipelines only";
 
   private final ComponentNames names;
   private final Path baseDir;
@@ -79,50 +75,73 @@ public final class SpecBinder {
     if (name == null && !root.has("pipeline")) {
       root.missing("pipeline", "the pipeline's name");
     }
-    String kindName = root.name("kind", null, KINDS);
-    if (kindName == null) {
+    String kind = root.name("kind", null, KINDS);
+    if (kind == null) {
       if (!root.has("kind")) {
         root.missing("kind", "classify or translate");
       }
       return null;
     }
-    PipelineKind kind = kindName.equals("translate") ? PipelineKind.TRANSLATE : PipelineKind.CLASSIFY;
-    boolean translate = kind == PipelineKind.TRANSLATE;
-    String source = null;
-    String target = null;
-    if (translate) {
-      source = language(root, "source", "the source language, e.g. 'source de'");
-      target = language(root, "target", "the target language, e.g. 'target en'");
-    } else {
-      root.notApplicable("source", "applies to translate pipelines only");
-      root.notApplicable("target", "applies to translate pipelines only");
-    }
-    DataSpec data = data(root, kind, source, target);
-    AnalyzerChoice analyzer = analyzer(root.take("analyzer"), translate ? "wordpunct" : "standard");
-    VocabularySpec vocabulary = vocabulary(root, translate);
-    EmbeddingsSpec embeddings = embeddings(root, translate ? 256 : 100);
-    EncoderSpec encoder = encoder(root);
-    String pooling = null;
-    DecoderSpec decoder = null;
-    SearchSpec search = null;
-    if (translate) {
-      root.notApplicable("pooling", "applies to classify pipelines only");
-      decoder = decoder(root, encoder);
-      search = search(root);
-    } else {
-      pooling = root.name("pooling", "attention", POOLINGS);
-      root.notApplicable("decoder", "applies to translate pipelines only");
-      root.notApplicable("search", "applies to translate pipelines only");
-    }
-    Set<String> metricNames = translate ? TRANSLATE_METRICS : CLASSIFY_METRICS;
-    TrainSpec train = train(root, translate, translate ? "bleu" : "f1_macro", metricNames);
-    List<String> metrics = metrics(root, translate, metricNames);
+    PipelineSpec spec = kind.equals("translate") ? translate(root, name) : classify(root, name);
     root.finish();
-    if (problems.list().size() > before) {
-      return null;
+    return problems.list().size() > before ? null : spec;
+  }
+
+  private ClassifySpec classify(Section root, String name) {
+    root.notApplicable("source", TRANSLATE_ONLY);
+    root.notApplicable("target", TRANSLATE_ONLY);
+    Section data = dataSection(root);
+    String dataset = data == null ? null : data.name("dataset", null, names.datasets());
+    DataSpec dataSpec = data == null ? null : data(data, dataset == null, false, null, null, 400);
+    ClassifySpec.Fields fields = null;
+    if (data != null) {
+      fields = new ClassifySpec.Fields(dataset, data.text("text", "text"), data.text("label", "label"));
+      data.finish();
     }
-    return new PipelineSpec(name, kind, source, target, data, analyzer, vocabulary, embeddings, encoder, pooling,
-        decoder, search, train, metrics);
+    AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "standard");
+    VocabularySpec vocabulary = vocabulary(root, false);
+    EmbeddingsSpec embeddings = embeddings(root, 100, false);
+    EncoderSpec encoder = encoder(root);
+    String pooling = root.name("pooling", "attention", Catalog.names(Family.POOLING));
+    root.notApplicable("decoder", TRANSLATE_ONLY);
+    root.notApplicable("search", TRANSLATE_ONLY);
+    Section train = trainSection(root);
+    String classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
+    TrainSpec trainSpec = train(train, "f1_macro", CLASSIFY_METRICS);
+    List<String> metrics = metrics(root, CLASSIFY_METRICS, List.of("accuracy", "f1_macro", "f1_micro", "f1_weighted"));
+    return new ClassifySpec(name == null ? "" : name, dataSpec, fields, analyzer, vocabulary, embeddings, encoder,
+        pooling, classWeights, trainSpec, metrics);
+  }
+
+  private TranslateSpec translate(Section root, String name) {
+    String source = language(root, "source", "the source language, e.g. 'source de'");
+    String target = language(root, "target", "the target language, e.g. 'target en'");
+    Section data = dataSection(root);
+    DataSpec dataSpec = null;
+    if (data != null) {
+      data.notApplicable("dataset", CLASSIFY_ONLY + " (translate data are line-aligned files: train \"PREFIX\")");
+      data.notApplicable("text", CLASSIFY_ONLY + " (translate data are line-aligned files)");
+      data.notApplicable("label", CLASSIFY_ONLY);
+      dataSpec = data(data, true, true, source, target, 80);
+      data.finish();
+    }
+    AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "wordpunct");
+    VocabularySpec vocabulary = vocabulary(root, true);
+    EmbeddingsSpec embeddings = embeddings(root, 256, true);
+    EncoderSpec encoder = encoder(root);
+    root.notApplicable("pooling", CLASSIFY_ONLY);
+    DecoderSpec decoder = decoder(root, encoder, embeddings);
+    SearchSpec search = search(root);
+    Section train = trainSection(root);
+    train.notApplicable("class_weights", CLASSIFY_ONLY);
+    TrainSpec trainSpec = train(train, "bleu", TRANSLATE_METRICS);
+    if (trainSpec != null && !trainSpec.earlyStop().metric().equals("bleu")) {
+      problems.add(train.positionOf("early_stop"), "translate pipelines stop early on dev bleu (greedy search), not '"
+          + trainSpec.earlyStop().metric() + "'");
+    }
+    List<String> metrics = metrics(root, TRANSLATE_METRICS, List.of("bleu", "chrf"));
+    return new TranslateSpec(name == null ? "" : name, source, target, dataSpec, analyzer, vocabulary, embeddings,
+        encoder, decoder, search, trainSpec, metrics);
   }
 
   private String language(Section root, String key, String what) {
@@ -139,39 +158,31 @@ public final class SpecBinder {
     return language;
   }
 
-  private DataSpec data(Section root, PipelineKind kind, String source, String target) {
+  private Section dataSection(Section root) {
     Node node = root.take("data");
     if (node == null) {
       root.missing("data", "where the training data is, e.g. data { train \"train.tsv\"  dev \"dev.tsv\" }");
       return null;
     }
-    Section data = Section.of("data", node, problems);
-    boolean translate = kind == PipelineKind.TRANSLATE;
-    String dataset = data.name("dataset", null, names.datasets());
-    String train = file(data, "train", dataset == null, translate, source, target);
-    String dev = file(data, "dev", dataset == null, translate, source, target);
+    return Section.of("data", node, problems);
+  }
+
+  private DataSpec data(Section data, boolean filesRequired, boolean translate, String source, String target,
+      int defaultMaxLength) {
+    String train = file(data, "train", filesRequired, translate, source, target);
+    String dev = file(data, "dev", filesRequired, translate, source, target);
     String test = file(data, "test", false, translate, source, target);
-    String text = null;
-    String label = null;
-    if (translate) {
-      data.notApplicable("text", "applies to classify pipelines only (translate data are line-aligned files)");
-      data.notApplicable("label", "applies to classify pipelines only");
-    } else {
-      text = data.text("text", "text");
-      label = data.text("label", "label");
-    }
     double testSplit = data.number("test_split", 0.0, 0.0, 0.5);
     int minLength = data.integer("min_length", 1, 0, Integer.MAX_VALUE);
     Node maxNode = data.take("max_length");
-    int maxLength = translate ? 80 : 400;
+    int maxLength = defaultMaxLength;
     if (maxNode != null) {
       maxLength = (int) data.integer(maxNode, "max_length", maxLength, 1, Integer.MAX_VALUE);
       if (maxLength < minLength) {
         problems.add(maxNode.position(), "'data.max_length' (" + maxLength + ") is below 'data.min_length' (" + minLength + ")");
       }
     }
-    data.finish();
-    return new DataSpec(dataset, train, dev, test, text, label, testSplit, minLength, maxLength);
+    return new DataSpec(train, dev, test, testSplit, minLength, maxLength);
   }
 
   /** A data file (classify) or prefix (translate), checked to exist. */
@@ -179,8 +190,7 @@ public final class SpecBinder {
     Node node = data.take(key);
     if (node == null) {
       if (required) {
-        data.missing(key, "the " + key + " data " + (translate ? "prefix (PREFIX.src and PREFIX.tgt)" : "file")
-            + ", or a dataset");
+        data.missing(key, "the " + key + " data " + (translate ? "prefix (PREFIX.src and PREFIX.tgt)" : "file, or a dataset"));
       }
       return null;
     }
@@ -258,15 +268,23 @@ public final class SpecBinder {
     return new AnalyzerChoice(null, tokenizer, charFilters, filters);
   }
 
-  /** A Lucene component: its SPI name and text parameters. */
+  /** A Lucene component: its SPI name and text parameters; files it names must exist. */
   private ComponentSpec luceneComponent(Node node, String what, Set<String> known) {
     Section holder = new Section(what, node.position(), List.of(), problems);
     Component component = holder.component(node, what, null, known);
     String name = component.type() == null ? "unknown" : component.type();
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, Object> params = new LinkedHashMap<>();
     Section arguments = component.arguments();
     for (Entry entry : argumentsOf(node)) {
-      params.put(entry.key(), arguments.text(entry.key(), ""));
+      String value = arguments.text(entry.key(), "");
+      params.put(entry.key(), value);
+      if (names.resourceParameters().contains(entry.key())) {
+        for (String part : value.split(",")) {
+          if (!part.isBlank() && !names.bundledWordLists().contains(part.trim())) {
+            requireFile(entry.value().position(), part.trim());
+          }
+        }
+      }
     }
     return new ComponentSpec(name, params);
   }
@@ -290,91 +308,94 @@ public final class SpecBinder {
     if (translate) {
       shared = vocabulary.bool("shared", false);
     } else {
-      vocabulary.notApplicable("shared", "applies to translate pipelines only");
+      vocabulary.notApplicable("shared", TRANSLATE_ONLY);
     }
     vocabulary.finish();
     return new VocabularySpec(minFrequency, maxSize, shared);
   }
 
-  private EmbeddingsSpec embeddings(Section root, int defaultDimension) {
-    Component component = root.component("embeddings", EmbeddingsSpec.LEARNED, EMBEDDINGS, "file");
-    Section arguments = component.arguments();
-    String type = component.lowerType();
-    EmbeddingsSpec spec;
-    if (EmbeddingsSpec.LEARNED.equals(type)) {
-      spec = new EmbeddingsSpec(type, null, arguments.integer("dim", defaultDimension, 1, 4096), false);
-    } else {
-      Node fileNode = arguments.take("file");
-      String file = null;
-      if (fileNode == null) {
-        arguments.missing("file", type + " embeddings need their vectors file, e.g. " + type + "(\"vectors.txt\")");
-      } else {
-        file = arguments.text(fileNode, "embeddings.file", null);
-        if (file != null) {
-          requireFile(fileNode.position(), file);
-        }
-      }
-      spec = new EmbeddingsSpec(type, file, 0, arguments.bool("frozen", false));
+  private EmbeddingsSpec embeddings(Section root, int defaultDimension, boolean translate) {
+    ComponentBinder.Bound component = ComponentBinder.bind(root, "embeddings", Family.EMBEDDINGS,
+        EmbeddingsSpec.LEARNED, Map.of("dim", defaultDimension));
+    if (component == null) {
+      return null;
     }
-    arguments.finish();
-    return spec;
+    ComponentSpec bound = component.spec();
+    if (bound.name().equals(EmbeddingsSpec.LEARNED)) {
+      return new EmbeddingsSpec(bound.name(), null, bound.integer("dim"), false);
+    }
+    if (translate) {
+      problems.add(root.positionOf("embeddings"), "translate pipelines learn their embeddings: use learned(dim: N), not "
+          + bound.name() + "(...)");
+      return null;
+    }
+    if (!bound.params().containsKey("file")) {
+      return null;
+    }
+    requireFile(component.at("file"), bound.text("file"));
+    return new EmbeddingsSpec(bound.name(), bound.text("file"), 0, bound.bool("frozen"));
   }
 
   private EncoderSpec encoder(Section root) {
-    Component component = root.component("encoder", "bilstm", ENCODERS);
-    Section arguments = component.arguments();
-    String type = component.lowerType();
-    boolean bidirectional = type.startsWith("bi");
-    EncoderSpec spec = new EncoderSpec(bidirectional ? type.substring(2) : type, bidirectional,
-        arguments.integer("hidden", 256, 1, 8192), arguments.integer("layers", 1, 1, 16),
-        arguments.number("dropout", 0.3, 0.0, 0.95), arguments.bool("residual", false));
-    arguments.finish();
-    return spec;
+    ComponentBinder.Bound component = ComponentBinder.bind(root, "encoder", Family.ENCODER, "bilstm", Map.of());
+    if (component == null) {
+      return null;
+    }
+    ComponentSpec bound = component.spec();
+    boolean bidirectional = bound.name().startsWith("bi");
+    return new EncoderSpec(bidirectional ? bound.name().substring(2) : bound.name(), bidirectional,
+        bound.integer("hidden"), bound.integer("layers"), bound.number("dropout"), bound.bool("residual"));
   }
 
-  private DecoderSpec decoder(Section root, EncoderSpec encoder) {
-    Component component = root.component("decoder", "lstm", DECODERS);
-    Section arguments = component.arguments();
-    int defaultHidden = encoder.hidden() * (encoder.bidirectional() ? 2 : 1);
-    DecoderSpec spec = new DecoderSpec(component.lowerType(), arguments.integer("hidden", defaultHidden, 1, 8192),
-        arguments.integer("layers", 1, 1, 16), arguments.number("dropout", 0.3, 0.0, 0.95),
-        arguments.name("attention", "luong_general", ATTENTIONS), arguments.bool("input_feeding", true),
-        arguments.bool("tie_embeddings", false));
-    arguments.finish();
+  /** The decoder, checked to fit the encoder (dot attention) and the embeddings (tied output). */
+  private DecoderSpec decoder(Section root, EncoderSpec encoder, EmbeddingsSpec embeddings) {
+    int encoderWidth = encoder == null ? 256 : encoder.hidden() * (encoder.bidirectional() ? 2 : 1);
+    ComponentBinder.Bound component = ComponentBinder.bind(root, "decoder", Family.DECODER, "lstm",
+        Map.of("hidden", encoderWidth));
+    if (component == null) {
+      return null;
+    }
+    ComponentSpec bound = component.spec();
+    DecoderSpec spec = new DecoderSpec(bound.name(), bound.integer("hidden"), bound.integer("layers"),
+        bound.number("dropout"), bound.text("attention"), bound.bool("input_feeding"), bound.bool("tie_embeddings"));
+    if (encoder != null && spec.attention().equals("luong_dot") && spec.hidden() != encoderWidth) {
+      problems.add(component.at("attention"), "luong_dot attention scores the decoder state against the encoder's outputs, so their widths "
+          + "must be equal: decoder hidden " + spec.hidden() + ", encoder output " + encoderWidth
+          + " (use luong_general or bahdanau, or set the decoder's hidden to " + encoderWidth + ")");
+    }
+    if (embeddings != null && spec.tieEmbeddings() && spec.hidden() != embeddings.dimension()) {
+      problems.add(component.at("tie_embeddings"), "tie_embeddings projects the decoder state through the target embeddings, so the decoder's "
+          + "hidden (" + spec.hidden() + ") must equal the embeddings' dim (" + embeddings.dimension() + ")");
+    }
     return spec;
   }
 
   private SearchSpec search(Section root) {
-    Component component = root.component("search", "beam", SEARCHES);
-    Section arguments = component.arguments();
-    SearchSpec spec;
-    if ("greedy".equals(component.lowerType())) {
-      spec = new SearchSpec("greedy", 1, 0.0, arguments.number("max_ratio", 1.5, 0.1, 100),
-          arguments.integer("min_length", 1, 0, Integer.MAX_VALUE), 1,
-          arguments.integer("no_repeat_ngram", 0, 0, 100), arguments.bool("replace_unk", true));
-    } else {
-      int size = arguments.integer("size", 5, 1, 100);
-      double alpha = arguments.number("alpha", 0.6, 0.0, 5.0);
-      double maxRatio = arguments.number("max_ratio", 1.5, 0.1, 100);
-      int minLength = arguments.integer("min_length", 1, 0, Integer.MAX_VALUE);
-      Node nBestNode = arguments.take("n_best");
-      int nBest = 1;
-      if (nBestNode != null) {
-        nBest = (int) arguments.integer(nBestNode, "n_best", 1, 1, size);
-      }
-      spec = new SearchSpec("beam", size, alpha, maxRatio, minLength, nBest,
-          arguments.integer("no_repeat_ngram", 0, 0, 100), arguments.bool("replace_unk", true));
+    ComponentBinder.Bound component = ComponentBinder.bind(root, "search", Family.SEARCH, "beam", Map.of());
+    if (component == null) {
+      return null;
     }
-    arguments.finish();
-    return spec;
+    ComponentSpec bound = component.spec();
+    boolean greedy = bound.name().equals("greedy");
+    int size = greedy ? 1 : bound.integer("size");
+    int nBest = greedy ? 1 : bound.integer("n_best");
+    if (nBest > size) {
+      problems.add(component.at("n_best"), "'search.n_best' must be between 1 and " + size + ", found "
+          + nBest);
+    }
+    return new SearchSpec(bound.name(), size, greedy ? 0.0 : bound.number("alpha"), bound.number("max_ratio"),
+        bound.integer("min_length"), nBest, bound.integer("no_repeat_ngram"), bound.bool("replace_unk"));
   }
 
-  private TrainSpec train(Section root, boolean translate, String defaultMetric, Set<String> metricNames) {
+  private Section trainSection(Section root) {
     Node node = root.take("train");
-    Section train = Section.of("train", node == null ? new Empty(root.position()) : node, problems);
-    OptimizerSpec optimizer = optimizer(train);
+    return Section.of("train", node == null ? new Empty(root.position()) : node, problems);
+  }
+
+  private TrainSpec train(Section train, String defaultMetric, Set<String> metricNames) {
+    ComponentSpec optimizer = spec(ComponentBinder.bind(train, "optimizer", Family.OPTIMIZER, "adam", Map.of()));
     double clip = train.number("clip", 1.0, 0.0, Double.MAX_VALUE);
-    ScheduleSpec schedule = schedule(train);
+    ComponentSpec schedule = spec(ComponentBinder.bind(train, "schedule", Family.SCHEDULE, "constant", Map.of()));
     int epochs = train.integer("epochs", 10, 1, 100_000);
     int batch = train.integer("batch", 32, 1, 1_000_000);
     int batchTokens = train.integer("batch_tokens", 0, 0, Integer.MAX_VALUE);
@@ -386,12 +407,6 @@ public final class SpecBinder {
         early.integer("patience", 3, 0, Integer.MAX_VALUE));
     early.finish();
     double labelSmoothing = train.number("label_smoothing", 0.0, 0.0, 0.99);
-    String classWeights = "none";
-    if (translate) {
-      train.notApplicable("class_weights", "applies to classify pipelines only");
-    } else {
-      classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
-    }
     long seed = train.integer("seed", 42L, Long.MIN_VALUE, Long.MAX_VALUE);
     Node deviceNode = train.take("device");
     String device = "auto";
@@ -405,41 +420,21 @@ public final class SpecBinder {
     }
     String engine = train.name("engine", "mxnet", ENGINES);
     train.finish();
-    return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, classWeights,
-        seed, device, engine);
+    if (optimizer == null || schedule == null) {
+      return null;
+    }
+    return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, seed,
+        device, engine);
   }
 
-  private static OptimizerSpec optimizer(Section train) {
-    Component component = train.component("optimizer", "adam", OPTIMIZERS);
-    Section arguments = component.arguments();
-    String type = component.lowerType();
-    boolean sgd = type.equals("sgd");
-    OptimizerSpec spec = new OptimizerSpec(type, arguments.number("lr", sgd ? 0.1 : 1e-3, 1e-12, 10),
-        arguments.number("weight_decay", type.equals("adamw") ? 0.01 : 0.0, 0.0, 1.0),
-        sgd ? arguments.number("momentum", 0.9, 0.0, 0.999) : 0.0);
-    arguments.finish();
-    return spec;
+  private static ComponentSpec spec(ComponentBinder.Bound bound) {
+    return bound == null ? null : bound.spec();
   }
 
-  private static ScheduleSpec schedule(Section train) {
-    Component component = train.component("schedule", "constant", SCHEDULES);
-    Section arguments = component.arguments();
-    String type = component.lowerType();
-    ScheduleSpec spec = switch (type) {
-      case "plateau" -> new ScheduleSpec(type, arguments.number("factor", 0.5, 0.01, 0.99),
-          arguments.integer("patience", 1, 0, Integer.MAX_VALUE), 0, arguments.number("min_lr", 0.0, 0.0, 10));
-      case "cosine" -> new ScheduleSpec(type, 0, 0, 0, arguments.number("min_lr", 0.0, 0.0, 10));
-      case "warmup_linear" -> new ScheduleSpec(type, 0, 0, arguments.integer("warmup", 1000, 1, Integer.MAX_VALUE), 0);
-      default -> new ScheduleSpec("constant", 0, 0, 0, 0);
-    };
-    arguments.finish();
-    return spec;
-  }
-
-  private List<String> metrics(Section root, boolean translate, Set<String> metricNames) {
+  private List<String> metrics(Section root, Set<String> metricNames, List<String> defaults) {
     List<Node> nodes = root.list("evaluate");
     if (nodes == null) {
-      return translate ? List.of("bleu", "chrf") : List.of("accuracy", "f1_macro", "f1_micro", "f1_weighted");
+      return defaults;
     }
     List<String> metrics = new ArrayList<>();
     for (Node node : nodes) {

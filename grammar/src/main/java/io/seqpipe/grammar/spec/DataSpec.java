@@ -5,15 +5,11 @@ package io.seqpipe.grammar.spec;
  * {@code translate} they are prefixes completed by the source and target languages ({@code train} ->
  * {@code train.es}, {@code train.en}).
  *
- * @param dataset a named dataset recipe, or null
- * @param train training data (null only with a dataset)
- * @param dev development data, for early stopping and tuning (null only with a dataset)
+ * @param train training data (null only with a classify dataset)
+ * @param dev development data, for early stopping and tuning (null only with a classify dataset)
  * @param test test data, or null
- * @param textField the text column or field (classify)
- * @param labelField the label column or field (classify)
  * @param testSplit fraction of the training data held out as the test set when there is no test data
  * @param minLength shortest example kept, in tokens
  * @param maxLength longest example kept, in tokens
  */
-public record DataSpec(String dataset, String train, String dev, String test, String textField,
-    String labelField, double testSplit, int minLength, int maxLength) {}
+public record DataSpec(String train, String dev, String test, double testSplit, int minLength, int maxLength) {}

@@ -1,31 +1,37 @@
 package io.seqpipe.grammar.spec;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * A whole pipeline, every default filled in: what a {@code .pipe} or YAML file means. Immutable; two
- * files that mean the same pipeline give equal specs.
+ * A whole pipeline, every default filled in: what a {@code .pipe} or YAML file means. One of {@link
+ * ClassifySpec} and {@link TranslateSpec}, so that an entry of one kind cannot appear in the other;
+ * the parts both have are here. Immutable; two files that mean the same pipeline give equal specs.
  *
  * <pre>{@code
  * LoadedPipeline loaded = PipelineFiles.load(Path.of("examples/sentiment.pipe"), List.of(), names);
- * PipelineSpec spec = loaded.spec();
- * spec.train().epochs();                  // 10
- * String yaml = YamlWriter.write(spec);   // the same spec as YAML
+ * if (loaded.spec() instanceof ClassifySpec classify) {
+ *   classify.pooling();                 // attention
+ * }
+ * String yaml = YamlWriter.write(loaded.spec());
  * }</pre>
- *
- * <p>Fields that do not apply to the kind are null: {@code source}, {@code target}, {@code decoder} and
- * {@code search} for {@code classify}; {@code pooling} for {@code translate}.
- *
- * @param metrics the metrics to report, in order
  */
-public record PipelineSpec(String name, PipelineKind kind, String source, String target, DataSpec data,
-    AnalyzerChoice analyzer, VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder,
-    String pooling, DecoderSpec decoder, SearchSpec search, TrainSpec train, List<String> metrics) {
+public sealed interface PipelineSpec permits ClassifySpec, TranslateSpec {
+  String name();
 
-  public PipelineSpec {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    metrics = List.copyOf(metrics);
-  }
+  PipelineKind kind();
+
+  DataSpec data();
+
+  AnalyzerChoice analyzer();
+
+  VocabularySpec vocabulary();
+
+  EmbeddingsSpec embeddings();
+
+  EncoderSpec encoder();
+
+  TrainSpec train();
+
+  /** The metrics to report, in order. */
+  List<String> metrics();
 }

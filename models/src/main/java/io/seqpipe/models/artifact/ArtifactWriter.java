@@ -2,6 +2,8 @@ package io.seqpipe.models.artifact;
 
 import ai.djl.nn.Block;
 import io.seqpipe.models.train.ParameterFile;
+import io.seqpipe.nlp.analysis.AnalyzerResources;
+import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.nlp.vocab.Vocabulary;
@@ -26,6 +28,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class ArtifactWriter {
+  /** Where analyzer resources go inside an artifact. */
+  public static final String RESOURCES = "resources";
+
   private final Path target;
   private final Path staging;
 
@@ -52,6 +57,22 @@ public final class ArtifactWriter {
   public ArtifactWriter vocabulary(String name, Vocabulary vocabulary) throws IOException {
     vocabulary.save(staging.resolve(name));
     return this;
+  }
+
+  /**
+   * Copies the files {@code analyzer} reads (stop-word lists, ...) from {@code from} into the artifact's
+   * {@code resources/} and returns the analyzer reading them there, relative to the artifact: a model
+   * directory carries everything it needs.
+   */
+  public AnalyzerSpec analyzerResources(AnalyzerSpec analyzer, Path from) throws IOException {
+    Map<String, String> moved = new LinkedHashMap<>();
+    for (String file : AnalyzerResources.files(analyzer)) {
+      String name = RESOURCES + "/" + (moved.size() + 1) + "-" + Path.of(file).getFileName();
+      Files.createDirectories(staging.resolve(RESOURCES));
+      Files.copy(from.resolve(file), staging.resolve(name));
+      moved.put(file, name);
+    }
+    return AnalyzerResources.relocate(analyzer, moved::get);
   }
 
   public ArtifactWriter parameters(Block block) throws IOException {

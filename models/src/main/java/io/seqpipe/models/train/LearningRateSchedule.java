@@ -1,7 +1,7 @@
 package io.seqpipe.models.train;
 
 import ai.djl.training.tracker.Tracker;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The learning rate over training: {@code constant}, {@code plateau} (multiply by {@code factor} after
@@ -51,16 +51,29 @@ public final class LearningRateSchedule implements Tracker {
     return new LearningRateSchedule("warmup_linear", lr, 1, 0, warmup, 0);
   }
 
-  /** By the names pipeline files use. */
-  public static LearningRateSchedule of(String type, float lr, float factor, int patience, int warmup, float minLr) {
-    return switch (type.toLowerCase(Locale.ROOT)) {
+  /**
+   * A schedule by the name and parameters pipeline files use (the pipeline catalog lists them with their
+   * defaults and ranges).
+   *
+   * @param params the schedule's parameters by name, e.g. {@code factor} and {@code patience} for plateau
+   * @throws IllegalArgumentException for an unknown name or a missing parameter
+   */
+  public static LearningRateSchedule of(String name, float lr, Map<String, ?> params) {
+    return switch (name) {
       case "constant" -> constant(lr);
-      case "plateau" -> plateau(lr, factor, patience, minLr);
-      case "cosine" -> cosine(lr, minLr);
-      case "warmup_linear" -> warmupLinear(lr, warmup);
+      case "plateau" -> plateau(lr, number(params, "factor"), (int) number(params, "patience"), number(params, "min_lr"));
+      case "cosine" -> cosine(lr, number(params, "min_lr"));
+      case "warmup_linear" -> warmupLinear(lr, (int) number(params, "warmup"));
       default -> throw new IllegalArgumentException(
-          "unknown schedule '" + type + "'; available: constant, plateau, cosine, warmup_linear");
+          "unknown schedule '" + name + "'; available: constant, plateau, cosine, warmup_linear");
     };
+  }
+
+  private static float number(Map<String, ?> params, String name) {
+    if (!(params.get(name) instanceof Number number)) {
+      throw new IllegalArgumentException("the schedule needs the number '" + name + "', given " + params);
+    }
+    return number.floatValue();
   }
 
   /** How many optimizer steps the whole training takes (for cosine and linear decay). */

@@ -1,11 +1,15 @@
 package io.seqpipe.models.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import io.seqpipe.models.train.TrainingState.EpochRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TrainingLoop loop = new TrainingLoop(new Settings(10, 1.0f, 3, true), new Checkpoints(dir));
- * TrainingState state = loop.run(trainer, epoch -> batches(epoch), objective, devF1, schedule);
+ * try (Trainer trainer = model.newTrainer(TrainingLoop.config(objective, optimizer, device))) {
+ *   TrainingState state = loop.run(trainer, epoch -> batches(epoch), devF1, schedule);
+ * }
  * }</pre>
  */
 public final class TrainingLoop {
@@ -54,6 +60,20 @@ public final class TrainingLoop {
   }
 
   /**
+   * The trainer configuration for {@code objective}: DJL's trainer holds it as its loss, and {@link
+   * #run} minimises that loss.
+   */
+  public static DefaultTrainingConfig config(Objective objective, Optimizer optimizer, Device device) {
+    Loss loss = new Loss("objective") {
+      @Override
+      public NDArray evaluate(NDList labels, NDList predictions) {
+        return objective.loss(predictions, labels);
+      }
+    };
+    return new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(new Device[] {device});
+  }
+
+  /**
    * @param epochs the most epochs to train
    * @param clipNorm global gradient-norm threshold (0 = off)
    * @param patience epochs without dev improvement before stopping (0 = never)
@@ -73,12 +93,13 @@ public final class TrainingLoop {
    * Trains, continuing from the last checkpoint if there is one, and leaves the best parameters in the
    * model's block.
    *
+   * @param trainer a trainer made with {@link #config}: its loss is what is minimised
    * @param batches the batches of an epoch (1-based), in order
    * @param devMetric the dev metric of the model as it is
    * @return the state after the last epoch
    * @throws TrainingDivergedException on a NaN or infinite loss or gradient
    */
-  public TrainingState run(Trainer trainer, IntFunction<List<? extends Batch>> batches, Objective objective,
+  public TrainingState run(Trainer trainer, IntFunction<List<? extends Batch>> batches,
       ToDoubleFunction<Trainer> devMetric, LearningRateSchedule schedule) throws IOException {
     Block block = trainer.getModel().getBlock();
     Optional<TrainingState> resumed = checkpoints.loadLast(block);
@@ -98,7 +119,7 @@ public final class TrainingLoop {
       long tokens = 0;
       try (ProgressBar bar = progressBar(epoch, epochBatches.size())) {
         for (Batch batch : epochBatches) {
-          double loss = step(trainer, objective, batch, epoch, step);
+          double loss = step(trainer, batch, epoch, step);
           lossSum += loss;
           tokens += batch.tokens();
           step++;
@@ -129,12 +150,12 @@ public final class TrainingLoop {
     return state;
   }
 
-  private double step(Trainer trainer, Objective objective, Batch batch, int epoch, int step) {
+  private double step(Trainer trainer, Batch batch, int epoch, int step) {
     try (NDManager scope = trainer.getManager().newSubManager()) {
       double value;
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDList predictions = trainer.forward(batch.inputs(scope));
-        NDArray loss = objective.loss(predictions, batch.labels(scope));
+        NDArray loss = trainer.getLoss().evaluate(batch.labels(scope), predictions);
         value = loss.getFloat();
         if (!Double.isFinite(value)) {
           throw diverged("loss", value, epoch, step);

@@ -11,9 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import io.seqpipe.models.engine.EngineChoice;
 import java.nio.file.Files;
@@ -84,8 +82,12 @@ class TrainingLoopTest {
   }
 
   private static Trainer trainer(Model model, LearningRateSchedule schedule) {
-    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss())
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build()));
+    return trainer(model, schedule, MSE);
+  }
+
+  private static Trainer trainer(Model model, LearningRateSchedule schedule, TrainingLoop.Objective objective) {
+    Trainer trainer = model.newTrainer(TrainingLoop.config(objective,
+        Optimizer.adam().optLearningRateTracker(schedule).build(), model.getNDManager().getDevice()));
     trainer.initialize(new Shape(16, FEATURES));
     return trainer;
   }
@@ -97,7 +99,7 @@ class TrainingLoopTest {
     TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(6, 1.0f, 3, false), new Checkpoints(dir));
     try (Model model = model(engine); Trainer trainer = trainer(model, schedule)) {
       double before = devError(trainer);
-      TrainingState state = loop.run(trainer, TrainingLoopTest::epoch, MSE, TrainingLoopTest::devError, schedule);
+      TrainingState state = loop.run(trainer, TrainingLoopTest::epoch, TrainingLoopTest::devError, schedule);
       assertThat(state.epoch()).isEqualTo(6);
       assertThat(state.history()).hasSize(6);
       assertThat(state.history().get(5).trainLoss()).isLessThan(state.history().get(0).trainLoss() * 0.1);
@@ -117,7 +119,7 @@ class TrainingLoopTest {
       TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(epochs[run], 0.1f, 9, false),
           new Checkpoints(dir.resolve("run" + run)));
       try (Model model = model(engine); Trainer trainer = trainer(model, schedule)) {
-        loop.run(trainer, TrainingLoopTest::epoch, MSE, TrainingLoopTest::devError, schedule);
+        loop.run(trainer, TrainingLoopTest::epoch, TrainingLoopTest::devError, schedule);
         arrays[run] = model.getNDManager().getManagedArrays().size();
       }
     }
@@ -135,8 +137,8 @@ class TrainingLoopTest {
       return ++calls[0] == 30 ? loss.mul(Float.NaN) : loss; // step 10 of epoch 2
     };
     LearningRateSchedule schedule = LearningRateSchedule.constant(0.05f);
-    try (Model model = model(engine); Trainer trainer = trainer(model, schedule)) {
-      assertThatThrownBy(() -> loop.run(trainer, TrainingLoopTest::epoch, poisoned, TrainingLoopTest::devError, schedule))
+    try (Model model = model(engine); Trainer trainer = trainer(model, schedule, poisoned)) {
+      assertThatThrownBy(() -> loop.run(trainer, TrainingLoopTest::epoch, TrainingLoopTest::devError, schedule))
           .isInstanceOf(TrainingDivergedException.class)
           .hasMessage("epoch 2, step 30: the loss is NaN; stopped with the last good checkpoint in " + dir + " untouched");
     }
@@ -158,11 +160,11 @@ class TrainingLoopTest {
       return epoch(epoch);
     };
     try (Model model = model(engine); Trainer trainer = trainer(model, LearningRateSchedule.constant(0.05f))) {
-      assertThatThrownBy(() -> new TrainingLoop(settings, new Checkpoints(dir)).run(trainer, killedInEpochThree, MSE,
+      assertThatThrownBy(() -> new TrainingLoop(settings, new Checkpoints(dir)).run(trainer, killedInEpochThree,
           TrainingLoopTest::devError, LearningRateSchedule.constant(0.05f))).hasMessage("killed");
     }
     try (Model model = model(engine); Trainer trainer = trainer(model, LearningRateSchedule.constant(0.05f))) {
-      TrainingState state = new TrainingLoop(settings, new Checkpoints(dir)).run(trainer, TrainingLoopTest::epoch, MSE,
+      TrainingState state = new TrainingLoop(settings, new Checkpoints(dir)).run(trainer, TrainingLoopTest::epoch,
           TrainingLoopTest::devError, LearningRateSchedule.constant(0.05f));
       assertThat(state.epoch()).isEqualTo(4);
       assertThat(state.history()).extracting(TrainingState.EpochRecord::epoch).containsExactly(1, 2, 3, 4);

@@ -61,7 +61,7 @@ public final class Analyzers {
 
   private static final String WORD_PUNCT_PATTERN = "(?U)\\w+|[^\\w\\s]+";
 
-  private static final Set<String> SNOWBALL_STOP_LISTS =
+  static final Set<String> SNOWBALL_STOP_LISTS =
       Set.of(
           "danish", "dutch", "english", "finnish", "french", "german", "hungarian", "italian",
           "norwegian", "portuguese", "russian", "spanish", "swedish");

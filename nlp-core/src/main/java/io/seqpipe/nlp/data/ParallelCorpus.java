@@ -34,11 +34,6 @@ public final class ParallelCorpus {
     return new ParallelCorpus(withSuffix(prefix, sourceLanguage), withSuffix(prefix, targetLanguage));
   }
 
-  /** Two explicitly named files. */
-  public static ParallelCorpus ofFiles(Path sourceFile, Path targetFile) {
-    return new ParallelCorpus(sourceFile, targetFile);
-  }
-
   private static Path withSuffix(Path prefix, String language) {
     return prefix.resolveSibling(prefix.getFileName() + "." + language);
   }

@@ -1,6 +1,7 @@
 package io.seqpipe.pipelines.classify;
 
 import io.seqpipe.grammar.LoadedPipeline;
+import io.seqpipe.grammar.spec.ClassifySpec;
 import io.seqpipe.grammar.spec.DataSpec;
 import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.data.ClassificationExample;
@@ -24,11 +25,11 @@ import java.util.TreeMap;
 public record ClassificationData(List<ClassificationExample> train, List<ClassificationExample> dev,
     List<ClassificationExample> test, Map<String, Path> files) {
 
-  public static ClassificationData load(LoadedPipeline pipeline, long seed) throws IOException {
-    DataSpec data = pipeline.spec().data();
+  public static ClassificationData load(LoadedPipeline pipeline, ClassifySpec spec) throws IOException {
+    DataSpec data = spec.data();
     Map<String, Path> given = new TreeMap<>();
-    if (data.dataset() != null) {
-      given.putAll(DatasetCache.standard().files(DatasetRecipes.get(data.dataset())));
+    if (spec.fields().dataset() != null) {
+      given.putAll(DatasetCache.standard().files(DatasetRecipes.get(spec.fields().dataset())));
     }
     // files named in the pipeline take precedence over the dataset's
     for (String[] role : new String[][] {{"train", data.train()}, {"dev", data.dev()}, {"test", data.test()}}) {
@@ -37,13 +38,13 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
       }
     }
     Map<String, Path> files = new TreeMap<>();
-    List<ClassificationExample> train = read(pipeline, given.get("train"), "train", files);
-    List<ClassificationExample> dev = read(pipeline, given.get("dev"), "dev", files);
+    List<ClassificationExample> train = read(spec.fields(), given.get("train"), "train", files);
+    List<ClassificationExample> dev = read(spec.fields(), given.get("dev"), "dev", files);
     List<ClassificationExample> test = List.of();
     if (given.containsKey("test")) {
-      test = read(pipeline, given.get("test"), "test", files);
+      test = read(spec.fields(), given.get("test"), "test", files);
     } else if (data.testSplit() > 0) {
-      List<ClassificationExample> shuffled = Shuffling.shuffled(train, seed);
+      List<ClassificationExample> shuffled = Shuffling.shuffled(train, spec.train().seed());
       int held = (int) Math.round(shuffled.size() * data.testSplit());
       test = List.copyOf(shuffled.subList(0, held));
       train = List.copyOf(shuffled.subList(held, shuffled.size()));
@@ -51,12 +52,10 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
     return new ClassificationData(train, dev, test, files);
   }
 
-  private static List<ClassificationExample> read(LoadedPipeline pipeline, Path file, String role,
+  private static List<ClassificationExample> read(ClassifySpec.Fields fields, Path file, String role,
       Map<String, Path> files) throws IOException {
     files.put(role, file);
-    String text = pipeline.spec().data().textField();
-    String label = pipeline.spec().data().labelField();
-    List<ClassificationExample> examples = ClassificationReader.forFile(file, text, label).read(file);
+    List<ClassificationExample> examples = ClassificationReader.forFile(file, fields.text(), fields.label()).read(file);
     if (examples.isEmpty()) {
       throw new InputFormatException(file, "expected examples, found none");
     }

@@ -1,17 +1,15 @@
 package io.seqpipe.pipelines.classify;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqpipe.models.artifact.ArtifactWriter;
+import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
-import io.seqpipe.models.engine.DeviceChoice;
-import io.seqpipe.models.engine.EngineChoice;
-import io.seqpipe.models.nn.TextClassifier;
 import io.seqpipe.models.nn.TokenEmbedding;
+import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.pipelines.model.TextAnalysis;
+import io.seqpipe.pipelines.model.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,62 +22,59 @@ import java.util.Map;
  * Close it to free the engine's memory.
  *
  * <pre>{@code
- * try (Classifier classifier = Classifier.load(Path.of("runs/sentiment/model"))) {
+ * try (Classifier classifier = Classifier.load(Path.of("runs/sentiment/model"), ModelOptions.DEFAULT)) {
  *   for (Prediction p : classifier.predict(List.of("Great phone.", "Broke after a day."))) {
  *     System.out.println(p.label() + "\t" + p.probability());
  *   }
  * }
  * }</pre>
  */
-public final class Classifier implements AutoCloseable {
+public final class Classifier implements TrainedModel {
   static final String CONFIG = "classifier.json";
   static final String VOCABULARY = "vocabulary.txt";
   static final String SPEC = "spec.pipe";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Model model;
+  private final ModelHandle handle;
   private final ClassifierConfig config;
   private final Vocabulary vocabulary;
+  private final Path resources;
   private final TextAnalysis analysis;
-  private final String engine;
-  private final Map<String, Object> manifest;
 
-  Classifier(Model model, ClassifierConfig config, Vocabulary vocabulary, String engine, Map<String, Object> manifest) {
-    this.model = model;
+  /**
+   * @param resources the directory the analyzer's files are relative to
+   */
+  Classifier(ModelHandle handle, ClassifierConfig config, Vocabulary vocabulary, Path resources) {
+    this.handle = handle;
     this.config = config;
     this.vocabulary = vocabulary;
-    this.analysis = TextAnalysis.of(config);
-    this.engine = engine;
-    this.manifest = manifest;
+    this.resources = resources;
+    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength());
   }
 
-  /** Loads a model directory on the engine it was trained with, on a GPU if there is one. */
-  public static Classifier load(Path directory) throws IOException {
-    ModelArtifact artifact = ModelArtifact.open(directory);
-    return load(artifact, EngineChoice.fromId((String) artifact.manifest().get("engine")), DeviceChoice.AUTO);
+  /** Loads a model directory with the given engine and device choice. */
+  public static Classifier load(Path directory, ModelOptions options) throws IOException {
+    return load(ModelArtifact.open(directory), options);
   }
 
-  /** Loads a model directory on the given engine and device. */
-  public static Classifier load(Path directory, EngineChoice engine, DeviceChoice device) throws IOException {
-    return load(ModelArtifact.open(directory), engine, device);
-  }
-
-  private static Classifier load(ModelArtifact artifact, EngineChoice engine, DeviceChoice deviceChoice)
-      throws IOException {
+  /** Loads an opened model directory. */
+  public static Classifier load(ModelArtifact artifact, ModelOptions options) throws IOException {
     ClassifierConfig config = JSON.readValue(artifact.text(CONFIG), ClassifierConfig.class);
     Vocabulary vocabulary = artifact.vocabulary(VOCABULARY);
-    Device device = deviceChoice.resolve(engine.engine());
-    Model model = Model.newInstance(config.name(), device, engine.djlName());
-    try {
-      TextClassifier block = config.block(TokenEmbedding.learned(vocabulary.size(), config.embeddingDimension()));
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(2, 4), new Shape(2));
-      artifact.loadParameters(block);
-      return new Classifier(model, config, vocabulary, engine.id(), artifact.manifest());
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    ModelHandle handle = ModelHandle.open(artifact, options,
+        config.block(TokenEmbedding.learned(vocabulary.size(), config.embeddingDimension())),
+        ClassifierConfig.INPUT_SHAPES);
+    return new Classifier(handle, config, vocabulary, artifact.directory());
+  }
+
+  @Override
+  public PipelineKind kind() {
+    return PipelineKind.CLASSIFY;
+  }
+
+  @Override
+  public ModelHandle handle() {
+    return handle;
   }
 
   public List<String> labels() {
@@ -90,25 +85,12 @@ public final class Classifier implements AutoCloseable {
     return config;
   }
 
-  /** The model directory's manifest (versions, engine, data, metrics, fields); empty for a model not loaded. */
-  public Map<String, Object> manifest() {
-    return manifest;
-  }
-
   public Vocabulary vocabulary() {
     return vocabulary;
   }
 
-  /** The engine's name ({@code mxnet}, {@code pytorch}) and the device the model runs on. */
-  public String engine() {
-    return engine;
-  }
-
-  public Device device() {
-    return model.getNDManager().getDevice();
-  }
-
   /** Predictions for raw texts, in order. */
+  @Override
   public List<Prediction> predict(List<String> texts) {
     return predictTokens(analysis.tokens(texts));
   }
@@ -117,10 +99,15 @@ public final class Classifier implements AutoCloseable {
     return analysis;
   }
 
+  /** Token ids of analyzed text; an empty text becomes one {@code <unk>}. */
+  static int[] ids(List<String> tokens, Vocabulary vocabulary) {
+    return tokens.isEmpty() ? new int[] {Vocabulary.UNK_ID} : vocabulary.encode(tokens);
+  }
+
   /** Predictions for analyzed texts, in order. */
   List<Prediction> predictTokens(List<List<String>> tokens) {
-    List<int[]> ids = tokens.stream().map(t -> TextAnalysis.ids(t, vocabulary)).toList();
-    ClassifierInference.Output output = ClassifierInference.run(model.getBlock(), model.getNDManager(), ids);
+    List<int[]> ids = tokens.stream().map(t -> ids(t, vocabulary)).toList();
+    ClassifierInference.Output output = ClassifierInference.run(handle.block(), handle.manager(), ids);
     int[] best = ClassifierInference.argMax(output.probabilities());
     List<Prediction> predictions = new ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
@@ -141,21 +128,16 @@ public final class Classifier implements AutoCloseable {
   }
 
   /**
-   * Writes the model directory atomically: parameters, vocabulary, {@code classifier.json}, the resolved
-   * spec and a manifest holding the engine and {@code fields} (data hashes, metrics, ...).
+   * Writes the model directory atomically: parameters, vocabulary, {@code classifier.json}, the files
+   * the analyzer reads, the resolved spec and a manifest holding the engine and {@code fields}.
    */
-  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("kind", "classify");
-    manifest.put("engine", engine);
-    manifest.putAll(fields);
-    return ArtifactWriter.create(directory).parameters(model.getBlock()).vocabulary(VOCABULARY, vocabulary)
-        .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config)).text(SPEC, specText)
-        .commit(manifest);
-  }
-
   @Override
-  public void close() {
-    model.close();
+  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
+    return handle.save(directory, kind().id(), fields, writer -> {
+      AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
+      writer.vocabulary(VOCABULARY, vocabulary)
+          .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.withAnalyzer(analyzer)))
+          .text(SPEC, specText);
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.classify;
 
+import io.seqpipe.pipelines.model.ModelOutput;
 import java.util.List;
 import java.util.Map;
 
@@ -18,4 +19,17 @@ import java.util.Map;
  * @param attention the attention pooling's weight of each token, or an empty list without attention pooling
  */
 public record Prediction(String label, double probability, Map<String, Double> probabilities, List<String> tokens,
-    List<Double> attention) {}
+    List<Double> attention) implements ModelOutput {
+
+  /** The label. */
+  @Override
+  public String text() {
+    return label;
+  }
+
+  /** The label's probability. */
+  @Override
+  public double score() {
+    return probability;
+  }
+}

@@ -6,7 +6,7 @@ import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.yaml.YamlWriter;
 import io.seqpipe.nlp.io.AtomicFiles;
-import io.seqpipe.pipelines.spec.RegisteredNames;
+import io.seqpipe.pipelines.components.RegisteredNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

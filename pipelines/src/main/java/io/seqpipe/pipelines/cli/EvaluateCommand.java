@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +22,7 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (runs/NAME/model).")
-  Path model;
+  @Mixin ModelArguments model;
 
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled examples.")
   Path data;
@@ -39,8 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("unchecked")
   public Integer call() throws Exception {
-    try (Classifier classifier = Classifier.load(model)) {
-      Map<String, Object> fields = (Map<String, Object>) classifier.manifest().getOrDefault("fields", Map.of());
+    try (Classifier classifier = model.load(Classifier.class)) {
+      Map<String, Object> fields = (Map<String, Object>) classifier.handle().manifest().getOrDefault("fields", Map.of());
       String textField = text != null ? text : (String) fields.getOrDefault("text", "text");
       String labelField = label != null ? label : (String) fields.getOrDefault("label", "label");
       List<ClassificationExample> examples = ClassificationReader.forFile(data, textField, labelField).read(data);

@@ -2,10 +2,11 @@ package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.PipelineFiles;
-import io.seqpipe.pipelines.spec.RegisteredNames;
+import io.seqpipe.pipelines.components.RegisteredNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,20 +18,16 @@ final class PipelineArguments {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value, e.g. train.epochs=3 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--engine", paramLabel = "ENGINE", description = "Same as --set train.engine=ENGINE (mxnet, pytorch).")
-  String engine;
-
-  @Option(names = "--device", paramLabel = "DEVICE", description = "Same as --set train.device=DEVICE (auto, cpu, gpu, gpu:N).")
-  String device;
+  @Mixin EngineArguments engine;
 
   /** The validated pipeline; every problem is reported by the exception. */
   LoadedPipeline load() {
     List<String> all = new ArrayList<>(overrides);
-    if (engine != null) {
-      all.add("train.engine=" + engine);
+    if (engine.engine != null) {
+      all.add("train.engine=" + engine.engine);
     }
-    if (device != null) {
-      all.add("train.device=\"" + device + "\"");
+    if (engine.device != null) {
+      all.add("train.device=\"" + engine.device + "\"");
     }
     return PipelineFiles.load(file, all, RegisteredNames.INSTANCE);
   }

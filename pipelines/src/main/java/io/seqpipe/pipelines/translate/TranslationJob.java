@@ -31,10 +31,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * in Moses format, {@code INDEX ||| TRANSLATION ||| SCORE}.
  *
  * <pre>{@code
- * try (Translator translator = Translator.load(model)) {
- *   String fingerprint = Reports.sha256(ModelArtifact.open(model).parametersFile());
+ * try (Translator translator = Pipelines.loadModel(model, ModelOptions.DEFAULT, Translator.class)) {
  *   SearchSettings beam5 = translator.config().searchSettings().withBeam(5, 1);
- *   new TranslationJob(translator, fingerprint, beam5, 1500, 2000).run(Path.of("news.de"), Path.of("news.en"));
+ *   new TranslationJob(translator, beam5, 1500, 2000).run(Path.of("news.de"), Path.of("news.en"));
  * }
  * }</pre>
  */
@@ -44,23 +43,19 @@ public final class TranslationJob {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Translator translator;
-  private final String modelFingerprint;
   private final SearchSettings settings;
   private final int batchTokens;
   private final int window;
 
   /**
-   * @param modelFingerprint identifies the model (e.g. the SHA-256 of its parameters), so that a
-   *     resumed job is known to use the same one
+   * @param translator a saved model: a resumed job checks by its fingerprint that it is the same one
    */
-  public TranslationJob(Translator translator, String modelFingerprint, SearchSettings settings, int batchTokens,
-      int window) {
+  public TranslationJob(Translator translator, SearchSettings settings, int batchTokens, int window) {
     if (batchTokens < 1 || window < 1) {
       throw new IllegalArgumentException("--batch-tokens and the window must be >= 1, got " + batchTokens + " and "
           + window);
     }
     this.translator = translator;
-    this.modelFingerprint = modelFingerprint;
     this.settings = settings;
     this.batchTokens = batchTokens;
     this.window = window;
@@ -113,7 +108,7 @@ public final class TranslationJob {
   }
 
   private String fingerprint(Path input) throws IOException {
-    return String.join("|", "model=" + modelFingerprint, "input=" + input.toAbsolutePath().normalize(),
+    return String.join("|", "model=" + translator.handle().fingerprint(), "input=" + input.toAbsolutePath().normalize(),
         "input_bytes=" + Files.size(input), "beam=" + settings.beamSize(), "n_best=" + settings.nBest(),
         "batch_tokens=" + batchTokens, "window=" + window);
   }

@@ -6,12 +6,12 @@ import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.pipelines.report.Charts;
 import io.seqpipe.pipelines.report.Html;
 import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.pipelines.run.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code report.html} of a translation run, with its PNG charts beside it: training loss and dev BLEU
@@ -27,31 +27,28 @@ final class TranslationPage {
 
   private TranslationPage() {}
 
-  @SuppressWarnings("unchecked")
-  static void write(Path out, Map<String, Object> report, TrainingState state, List<Sample> samples)
-      throws IOException {
+  static void write(Path out, RunReport report, TranslateReport translate, List<Sample> samples) throws IOException {
+    TrainingState state = report.training();
     double[] epochs = state.history().stream().mapToDouble(EpochRecord::epoch).toArray();
     Charts.curve(out.resolve("loss.png"), "Training loss", "loss", epochs,
         state.history().stream().mapToDouble(EpochRecord::trainLoss).toArray());
     Charts.curve(out.resolve("dev.png"), "Dev BLEU (greedy)", "bleu", epochs,
         state.history().stream().mapToDouble(EpochRecord::devMetric).toArray());
 
-    Html page = new Html("Seqpipe report: " + report.get("pipeline"));
-    page.paragraph(String.format(Locale.ROOT, "engine %s on %s, seed %s, best epoch %d of %d, %.1f s, %s parameters",
-        report.get("engine"), report.get("device"), report.get("seed"), state.bestEpoch(), state.epoch(),
-        ((Number) report.get("seconds")).doubleValue(), report.get("parameters")));
-    Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
+    Html page = new Html("Seqpipe report: " + report.pipeline());
+    page.paragraph(String.format(Locale.ROOT, "engine %s on %s, seed %d, best epoch %d of %d, %.1f s, %d parameters",
+        report.engine(), report.device(), report.seed(), state.bestEpoch(), state.epoch(), report.seconds(),
+        translate.parameters()));
+    TranslateReport.Metrics metrics = translate.metrics();
     List<List<String>> rows = new ArrayList<>();
-    if (metrics.containsKey("bleu")) {
-      Map<String, Object> search = (Map<String, Object>) metrics.get("search");
-      rows.add(List.of("test, beam " + search.get("beam"), Html.number(metrics.get("bleu")),
-          Html.number(metrics.get("chrf"))));
-      rows.add(List.of("test, greedy", Html.number(metrics.get("bleu_greedy")), Html.number(metrics.get("chrf_greedy"))));
+    if (metrics.bleu() != null) {
+      rows.add(List.of("test, beam " + metrics.search().beam(), Html.number(metrics.bleu()), Html.number(metrics.chrf())));
+      rows.add(List.of("test, greedy", Html.number(metrics.bleuGreedy()), Html.number(metrics.chrfGreedy())));
     }
-    rows.add(List.of("dev, greedy (best epoch)", Html.number(metrics.get("dev_bleu_greedy")), ""));
+    rows.add(List.of("dev, greedy (best epoch)", Html.number(metrics.devBleuGreedy()), ""));
     page.heading("Metrics").table(List.of("split and search", "BLEU", "chrF"), rows);
-    if (metrics.containsKey("bleu_signature")) {
-      page.paragraph("BLEU " + metrics.get("bleu_signature") + "; chrF " + metrics.get("chrf_signature"));
+    if (metrics.bleuSignature() != null) {
+      page.paragraph("BLEU " + metrics.bleuSignature() + "; chrF " + metrics.chrfSignature());
     }
     page.image("loss.png", "training loss per epoch").image("dev.png", "dev BLEU per epoch");
     if (!samples.isEmpty()) {
@@ -75,7 +72,7 @@ final class TranslationPage {
       }
     }
     page.heading("Data").table(List.of("role", "path", "sha256"), Reports.dataRows(report));
-    page.heading("Pipeline").preformatted((String) report.get("spec"));
+    page.heading("Pipeline").preformatted(report.spec());
     AtomicFiles.writeString(out.resolve("report.html"), page.close());
   }
 }

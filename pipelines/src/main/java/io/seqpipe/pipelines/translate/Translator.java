@@ -1,19 +1,16 @@
 package io.seqpipe.pipelines.translate;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seqpipe.models.artifact.ArtifactWriter;
+import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
-import io.seqpipe.models.engine.DeviceChoice;
-import io.seqpipe.models.engine.EngineChoice;
-import io.seqpipe.nlp.analysis.Analyzers;
+import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Detokenizer;
-import io.seqpipe.nlp.analysis.Tokenizer;
 import io.seqpipe.nlp.data.Batcher;
 import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.pipelines.model.TextAnalysis;
+import io.seqpipe.pipelines.model.TrainedModel;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import io.seqpipe.seq2seq.search.BeamSearch;
 import io.seqpipe.seq2seq.search.GreedySearch;
@@ -26,7 +23,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +33,12 @@ import java.util.Map;
  * is replaced by the source token it attended to most. Close it to free the engine's memory.
  *
  * <pre>{@code
- * try (Translator translator = Translator.load(Path.of("runs/ding/model"))) {
+ * try (Translator translator = Translator.load(Path.of("runs/ding/model"), ModelOptions.DEFAULT)) {
  *   List<String> english = translator.translate(List.of("Wie spät ist es?"));
  * }
  * }</pre>
  */
-public final class Translator implements AutoCloseable {
+public final class Translator implements TrainedModel {
   static final String CONFIG = "translator.json";
   static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
@@ -51,42 +47,49 @@ public final class Translator implements AutoCloseable {
   /** Padded source tokens per search batch when none are given. */
   public static final int DEFAULT_BATCH_TOKENS = 1500;
 
-  private final Model model;
+  private final ModelHandle handle;
   private final TranslatorConfig config;
   private final Vocabulary sourceVocabulary;
   private final Vocabulary targetVocabulary;
-  private final Tokenizer tokenizer;
-  private final String engine;
+  private final Path resources;
+  private final TextAnalysis analysis;
 
-  Translator(Model model, TranslatorConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
-      String engine) {
-    this.model = model;
+  /**
+   * @param resources the directory the analyzer's files are relative to
+   */
+  Translator(ModelHandle handle, TranslatorConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
+      Path resources) {
+    this.handle = handle;
     this.config = config;
     this.sourceVocabulary = sourceVocabulary;
     this.targetVocabulary = targetVocabulary;
-    this.tokenizer = Tokenizer.of(Analyzers.create(config.analyzer(), Path.of(config.resourceDirectory())));
-    this.engine = engine;
+    this.resources = resources;
+    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength());
   }
 
-  /** Loads a model directory on the engine it was trained with, on a GPU if there is one. */
-  public static Translator load(Path directory) throws IOException {
-    ModelArtifact artifact = ModelArtifact.open(directory);
-    EngineChoice engine = EngineChoice.fromId((String) artifact.manifest().get("engine"));
+  /** Loads a model directory with the given engine and device choice. */
+  public static Translator load(Path directory, ModelOptions options) throws IOException {
+    return load(ModelArtifact.open(directory), options);
+  }
+
+  /** Loads an opened model directory. */
+  public static Translator load(ModelArtifact artifact, ModelOptions options) throws IOException {
     TranslatorConfig config = JSON.readValue(artifact.text(CONFIG), TranslatorConfig.class);
     Vocabulary source = artifact.vocabulary(SOURCE_VOCABULARY);
     Vocabulary target = artifact.vocabulary(TARGET_VOCABULARY);
-    Device device = DeviceChoice.AUTO.resolve(engine.engine());
-    Model model = Model.newInstance(config.name(), device, engine.djlName());
-    try {
-      Seq2SeqModel block = config.block(source.size(), target.size());
-      model.setBlock(block);
-      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(2, 4), new Shape(2), new Shape(2, 3));
-      artifact.loadParameters(block);
-      return new Translator(model, config, source, target, engine.id());
-    } catch (IOException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    ModelHandle handle = ModelHandle.open(artifact, options, config.block(source.size(), target.size()),
+        TranslatorConfig.INPUT_SHAPES);
+    return new Translator(handle, config, source, target, artifact.directory());
+  }
+
+  @Override
+  public PipelineKind kind() {
+    return PipelineKind.TRANSLATE;
+  }
+
+  @Override
+  public ModelHandle handle() {
+    return handle;
   }
 
   public TranslatorConfig config() {
@@ -95,8 +98,13 @@ public final class Translator implements AutoCloseable {
 
   /** Source tokens as the model sees them (analyzed, cut to the longest length kept). */
   public List<String> tokens(String sentence) {
-    List<String> tokens = tokenizer.tokens(sentence);
-    return tokens.size() > config.maxLength() ? tokens.subList(0, config.maxLength()) : tokens;
+    return analysis.tokens(sentence);
+  }
+
+  /** The best translation of each sentence with the spec's search, in order. */
+  @Override
+  public List<Translation> predict(List<String> sentences) {
+    return translations(sentences, config.searchSettings(), DEFAULT_BATCH_TOKENS).stream().map(n -> n.get(0)).toList();
   }
 
   /** Translations with the spec's search, in order. */
@@ -116,7 +124,7 @@ public final class Translator implements AutoCloseable {
    * to one empty translation.
    */
   public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
-    List<List<String>> tokens = sentences.stream().map(this::tokens).toList();
+    List<List<String>> tokens = analysis.tokens(sentences);
     // a sentence without tokens is not searched: an empty line stays empty
     List<List<String>> searched = tokens.stream().filter(t -> !t.isEmpty()).toList();
     Iterator<List<Hypothesis>> hypotheses = search(searched, settings, batchTokens).iterator();
@@ -147,12 +155,12 @@ public final class Translator implements AutoCloseable {
     Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
     int[] sortedLengths = Arrays.stream(order).mapToInt(i -> ids.get(i).length).toArray();
     List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
-    Seq2SeqModel block = (Seq2SeqModel) model.getBlock();
+    Seq2SeqModel block = (Seq2SeqModel) handle.block();
     for (int[] positions : Batcher.byTokens(batchTokens).batches(sortedLengths, 0)) {
       List<int[]> batch = Arrays.stream(positions).mapToObj(p -> ids.get(order[p])).toList();
       List<List<Hypothesis>> found = settings.beamSize() == 1
-          ? new GreedySearch(settings).search(block, model.getNDManager(), batch).stream().map(List::of).toList()
-          : new BeamSearch(settings).search(block, model.getNDManager(), batch);
+          ? new GreedySearch(settings).search(block, handle.manager(), batch).stream().map(List::of).toList()
+          : new BeamSearch(settings).search(block, handle.manager(), batch);
       for (int i = 0; i < positions.length; i++) {
         results.set(order[positions[i]], found.get(i));
       }
@@ -179,20 +187,17 @@ public final class Translator implements AutoCloseable {
     return words;
   }
 
-  /** Writes the model directory atomically (parameters, vocabularies, translator.json, spec, manifest). */
-  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("kind", "translate");
-    manifest.put("engine", engine);
-    manifest.putAll(fields);
-    return ArtifactWriter.create(directory).parameters(model.getBlock()).vocabulary(SOURCE_VOCABULARY, sourceVocabulary)
-        .vocabulary(TARGET_VOCABULARY, targetVocabulary)
-        .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config)).text(SPEC, specText)
-        .commit(manifest);
-  }
-
+  /**
+   * Writes the model directory atomically: parameters, vocabularies, {@code translator.json}, the files
+   * the analyzer reads, the resolved spec and a manifest holding the engine and {@code fields}.
+   */
   @Override
-  public void close() {
-    model.close();
+  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
+    return handle.save(directory, kind().id(), fields, writer -> {
+      AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
+      writer.vocabulary(SOURCE_VOCABULARY, sourceVocabulary).vocabulary(TARGET_VOCABULARY, targetVocabulary)
+          .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.withAnalyzer(analyzer)))
+          .text(SPEC, specText);
+    });
   }
 }

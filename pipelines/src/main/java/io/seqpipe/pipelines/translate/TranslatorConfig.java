@@ -1,15 +1,14 @@
 package io.seqpipe.pipelines.translate;
 
-import io.seqpipe.grammar.LoadedPipeline;
+import ai.djl.ndarray.types.Shape;
 import io.seqpipe.grammar.spec.DecoderSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
-import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
+import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.models.nn.CellType;
-import io.seqpipe.models.nn.RecurrentEncoder;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
-import io.seqpipe.pipelines.spec.Components;
+import io.seqpipe.pipelines.components.Components;
 import io.seqpipe.seq2seq.attention.Attention;
 import io.seqpipe.seq2seq.model.AttentionDecoder;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
@@ -19,33 +18,40 @@ import io.seqpipe.seq2seq.search.SearchSettings;
 /**
  * What a trained translator needs besides its parameters and vocabularies to be rebuilt anywhere:
  * languages, analysis, length cut, architecture and search. Stored as {@code translator.json} in the
- * model artifact.
+ * model directory, whose {@code resources/} hold the files the analyzer reads.
  *
  * <pre>{@code
- * TranslatorConfig config = TranslatorConfig.of(pipeline);
+ * TranslatorConfig config = TranslatorConfig.of(spec);
  * Seq2SeqModel block = config.block(sourceVocabulary.size(), targetVocabulary.size());
  * }</pre>
+ *
+ * @param analyzer the analysis; files it names are relative to the pipeline's folder in training and to
+ *     the model directory once saved
  */
-public record TranslatorConfig(String name, String source, String target, AnalyzerSpec analyzer,
-    String resourceDirectory, int maxLength, int embeddingDimension, EncoderSpec encoder, DecoderSpec decoder,
-    SearchSpec search) {
+public record TranslatorConfig(String name, String source, String target, AnalyzerSpec analyzer, int maxLength,
+    int embeddingDimension, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search) {
 
-  public static TranslatorConfig of(LoadedPipeline pipeline) {
-    PipelineSpec spec = pipeline.spec();
+  /** Placeholder input shapes (source ids, source lengths, target ids) to initialize the block with. */
+  static final Shape[] INPUT_SHAPES = {new Shape(2, 4), new Shape(2), new Shape(2, 3)};
+
+  public static TranslatorConfig of(TranslateSpec spec) {
     return new TranslatorConfig(spec.name(), spec.source(), spec.target(), Components.analyzer(spec.analyzer()),
-        pipeline.baseDir().toAbsolutePath().toString(), spec.data().maxLength(), spec.embeddings().dimension(),
-        spec.encoder(), spec.decoder(), spec.search());
+        spec.data().maxLength(), spec.embeddings().dimension(), spec.encoder(), spec.decoder(), spec.search());
+  }
+
+  /** The same configuration with another analyzer (its files moved into a model directory). */
+  TranslatorConfig withAnalyzer(AnalyzerSpec moved) {
+    return new TranslatorConfig(name, source, target, moved, maxLength, embeddingDimension, encoder, decoder, search);
   }
 
   /** The untrained model for vocabularies of these sizes. */
   public Seq2SeqModel block(int sourceVocabulary, int targetVocabulary) {
-    RecurrentEncoder recurrent = new RecurrentEncoder(CellType.fromId(encoder.cell()), encoder.hidden(), encoder.layers(),
-        encoder.bidirectional(), encoder.dropout(), encoder.residual());
     AttentionDecoder attentionDecoder = new AttentionDecoder(CellType.fromId(decoder.cell()),
         TokenEmbedding.learned(targetVocabulary, embeddingDimension), decoder.hidden(), decoder.layers(),
         Attention.create(decoder.attention(), decoder.hidden()), decoder.inputFeeding(), decoder.tieEmbeddings(),
         decoder.dropout(), targetVocabulary);
-    return new Seq2SeqModel(TokenEmbedding.learned(sourceVocabulary, embeddingDimension), recurrent, attentionDecoder);
+    return new Seq2SeqModel(TokenEmbedding.learned(sourceVocabulary, embeddingDimension), Components.encoder(encoder),
+        attentionDecoder);
   }
 
   /** The search the spec asks for. */

@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.classify;
 
+import io.seqpipe.models.train.ClassificationLoss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,7 +25,7 @@ class ClassWeightsTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       float[] logits = {2f, 0f, 0f, 1f};
       float[] oneHot = {1f, 0f, 0f, 1f};
-      var loss = ClassificationRun.crossEntropy(manager.create(logits, new Shape(2, 2)),
+      var loss = ClassificationLoss.crossEntropy(manager.create(logits, new Shape(2, 2)),
           manager.create(oneHot, new Shape(2, 2)), new float[] {1f, 3f}, 0.0).getFloat();
       double first = -Math.log(Math.exp(2) / (Math.exp(2) + 1));
       double second = -Math.log(Math.exp(1) / (Math.exp(1) + 1));

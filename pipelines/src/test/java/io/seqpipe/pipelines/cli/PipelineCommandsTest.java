@@ -3,7 +3,7 @@ package io.seqpipe.pipelines.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqpipe.grammar.PipelineFiles;
-import io.seqpipe.pipelines.spec.RegisteredNames;
+import io.seqpipe.pipelines.components.RegisteredNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class PipelineCommandsTest {
         "--set", "train.epochs=3", "--set", "train.engine=pytorch");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("pipeline sentiment : classify {", "    epochs 3", "    engine pytorch",
-        "    device \"auto\"", "    schedule constant", "  pooling attention");
+        "    device auto", "    schedule constant", "  pooling attention");
   }
 
   @Test

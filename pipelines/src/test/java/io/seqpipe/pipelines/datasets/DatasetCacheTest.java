@@ -3,7 +3,7 @@ package io.seqpipe.pipelines.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.nlp.io.Hashes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,7 @@ class DatasetCacheTest {
     Path archive = sentimentTarball();
     AtomicInteger calls = new AtomicInteger();
     DatasetCache cache = new DatasetCache(dir.resolve("cache"), serving(archive, calls));
-    DatasetRecipe recipe = pinnedTo(Reports.sha256(archive));
+    DatasetRecipe recipe = pinnedTo(Hashes.sha256(archive));
     Map<String, Path> files = cache.files(recipe);
     assertThat(files.keySet()).containsExactlyInAnyOrder("train", "dev", "test");
     assertThat(files.get("train")).isEqualTo(dir.resolve("cache/datasets/uci-sentiment-5.0.2/train.tsv"));
@@ -100,7 +100,7 @@ class DatasetCacheTest {
     DatasetCache cache = new DatasetCache(dir.resolve("cache"), serving(archive, new AtomicInteger()));
     DatasetRecipe recipe = DatasetRecipes.get("uci-sentiment");
     assertThatThrownBy(() -> cache.fetch(recipe)).isInstanceOf(IOException.class)
-        .hasMessage("dataset uci-sentiment: package sentiment@5.0.2 has SHA-256 " + Reports.sha256(archive)
+        .hasMessage("dataset uci-sentiment: package sentiment@5.0.2 has SHA-256 " + Hashes.sha256(archive)
             + ", expected " + recipe.sha256() + "; refusing it");
     assertThat(cache.isCached(recipe)).isFalse();
     try (var left = Files.list(dir.resolve("cache/datasets"))) {

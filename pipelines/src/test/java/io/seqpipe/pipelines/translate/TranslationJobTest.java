@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.pipelines.cli.SeqpipeCommand;
+import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,9 +44,9 @@ class TranslationJobTest {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(50, 3) + "\n  \n"
         + ToyTranslation.sources(48, 7));
     List<String> sentences = Files.readAllLines(input);
-    try (Translator translator = Translator.load(model)) {
+    try (Translator translator = Translator.load(model, ModelOptions.DEFAULT)) {
       SearchSettings settings = translator.config().searchSettings();
-      TranslationJob.Summary summary = new TranslationJob(translator, "toy", settings, 20, 7)
+      TranslationJob.Summary summary = new TranslationJob(translator, settings, 20, 7)
           .run(input, dir.resolve("out.en"));
       assertThat(summary.translated()).isEqualTo(100);
       List<String> lines = Files.readAllLines(dir.resolve("out.en"));
@@ -61,8 +62,8 @@ class TranslationJobTest {
   @Test
   void writesNBestListsInMosesFormatBestFirst() throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(10, 4));
-    try (Translator translator = Translator.load(model)) {
-      new TranslationJob(translator, "toy", translator.config().searchSettings().withBeam(3, 3), 50, 4)
+    try (Translator translator = Translator.load(model, ModelOptions.DEFAULT)) {
+      new TranslationJob(translator, translator.config().searchSettings().withBeam(3, 3), 50, 4)
           .run(input, dir.resolve("out.en"));
     }
     List<String> lines = Files.readAllLines(dir.resolve("out.en"));
@@ -116,8 +117,8 @@ class TranslationJobTest {
     Files.writeString(output, "earlier\n");
     Path progress = TranslationJob.progressFile(output);
     Files.writeString(progress, new ObjectMapper().writeValueAsString(new JobProgress("model=other", 1, 8)));
-    try (Translator translator = Translator.load(model)) {
-      TranslationJob job = new TranslationJob(translator, "toy", translator.config().searchSettings(), 50, 4);
+    try (Translator translator = Translator.load(model, ModelOptions.DEFAULT)) {
+      TranslationJob job = new TranslationJob(translator, translator.config().searchSettings(), 50, 4);
       assertThatThrownBy(() -> job.run(input, output)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith(progress + ": left by a job with other arguments (model=other)");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.Pipeline;
 import io.seqpipe.pipelines.Pipelines;
 import java.nio.file.Files;
@@ -39,8 +40,8 @@ class TranslationRunTest {
       assertThat(hypotheses).hasSize(100);
 
       List<String> sources = Files.readAllLines(dir.resolve("train.es")).subList(0, 5);
-      List<String> fresh = pipeline.translator().translate(sources);
-      try (Translator loaded = Translator.load(out.resolve("model"))) {
+      List<String> fresh = pipeline.model(Translator.class).translate(sources);
+      try (Translator loaded = Translator.load(out.resolve("model"), ModelOptions.DEFAULT)) {
         assertThat(loaded.translate(sources)).isEqualTo(fresh);
       }
     }

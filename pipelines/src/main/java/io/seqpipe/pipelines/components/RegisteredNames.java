@@ -1,13 +1,15 @@
-package io.seqpipe.pipelines.spec;
+package io.seqpipe.pipelines.components;
 
 import io.seqpipe.grammar.ComponentNames;
+import io.seqpipe.nlp.analysis.AnalyzerResources;
 import io.seqpipe.nlp.analysis.Analyzers;
 import io.seqpipe.pipelines.datasets.DatasetRecipes;
 import java.util.Set;
 
 /**
  * The component names a pipeline file may use, from the components Seqpipe actually has: Lucene's
- * analysis SPI names and the analyzer presets of {@link Analyzers}.
+ * analysis SPI names, the analyzer presets of {@link Analyzers}, the files analysis components read, and
+ * the dataset recipes.
  *
  * <pre>{@code
  * LoadedPipeline loaded = PipelineFiles.load(path, overrides, RegisteredNames.INSTANCE);
@@ -47,5 +49,15 @@ public final class RegisteredNames implements ComponentNames {
   @Override
   public Set<String> datasets() {
     return DatasetRecipes.names();
+  }
+
+  @Override
+  public Set<String> resourceParameters() {
+    return AnalyzerResources.PARAMETERS;
+  }
+
+  @Override
+  public Set<String> bundledWordLists() {
+    return AnalyzerResources.bundledWordLists();
   }
 }

@@ -1,0 +1,43 @@
+package io.seqpipe.pipelines.model;
+
+import io.seqpipe.grammar.spec.PipelineKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained model of any kind, ready for use: what the command line, the Java API and jobs over many
+ * texts work with. {@code Pipelines.loadModel} opens a model directory as the kind its manifest names;
+ * close the model to free the engine's memory.
+ *
+ * <pre>{@code
+ * try (TrainedModel model = Pipelines.loadModel(Path.of("runs/sentiment/model"))) {
+ *   System.out.println(model.kind() + " on " + model.handle().engine());
+ *   for (ModelOutput output : model.predict(List.of("Great phone."))) {
+ *     System.out.println(output.text() + "\t" + output.score());
+ *   }
+ * }
+ * }</pre>
+ */
+public interface TrainedModel extends AutoCloseable {
+  PipelineKind kind();
+
+  /** The engine's model, its engine and device, manifest and directory. */
+  ModelHandle handle();
+
+  /** The answer for each text, in order, computed in batches. */
+  List<? extends ModelOutput> predict(List<String> texts);
+
+  /**
+   * Writes the model directory atomically: everything needed to use it anywhere (parameters,
+   * vocabularies, configuration, analyzer resources, the resolved pipeline {@code specText}) and a
+   * manifest holding {@code fields}.
+   */
+  Path save(Path directory, String specText, Map<String, Object> fields) throws IOException;
+
+  @Override
+  default void close() {
+    handle().close();
+  }
+}

@@ -1,0 +1,37 @@
+package io.seqpipe.pipelines.run;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.seqpipe.models.train.TrainingState;
+import java.util.Map;
+
+/**
+ * What a run reports, written as {@code report.json}: the pipeline, where it ran (engine, device,
+ * seed), the data it read with their hashes, the training history, the model directory, the time it
+ * took and the resolved pipeline, and the kind's own part ({@link TaskReport}: metrics and more).
+ *
+ * <pre>{@code
+ * RunReport report = pipeline.run();
+ * System.out.println(report.engine() + " " + report.seconds() + " s");
+ * }</pre>
+ *
+ * @param data each file read, by role
+ * @param training the training state after the last epoch (history per epoch, best epoch)
+ * @param model the model directory
+ * @param seconds the whole run's wall time
+ * @param spec the resolved pipeline, in the pipeline language
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"pipeline", "kind", "engine", "device", "seed", "data", "examples"})
+public record RunReport(String pipeline, String kind, String engine, String device, long seed,
+    Map<String, DataFile> data, Examples examples, @JsonUnwrapped TaskReport task, TrainingState training,
+    String model, double seconds, String spec) {
+
+  /** A data file read, and its SHA-256. */
+  public record DataFile(String path, String sha256) {}
+
+  /** Examples in each split. */
+  public record Examples(int train, int dev, int test) {}
+}
