@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>{@code
  * LearningRateSchedule schedule = LearningRateSchedule.plateau(1e-3f, 0.5f, 1, 0f);
  * Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule).build();
- * schedule.endEpoch(improved);   // after each dev evaluation
+ * schedule.endEpoch(epoch, improved);   // after each dev evaluation
  * }</pre>
  */
 public final class LearningRateSchedule implements Tracker {
@@ -25,6 +25,7 @@ public final class LearningRateSchedule implements Tracker {
   private int totalSteps = 1;
   private float plateauScale = 1f;
   private int staleEpochs;
+  private int epochsDone;
 
   private LearningRateSchedule(String type, float base, float factor, int patience, int warmup, float minLr) {
     this.type = type;
@@ -81,8 +82,9 @@ public final class LearningRateSchedule implements Tracker {
     this.totalSteps = Math.max(1, steps);
   }
 
-  /** After each dev evaluation: the plateau schedule counts epochs without improvement. */
-  public void endEpoch(boolean improved) {
+  /** After each dev evaluation of {@code epoch} (1-based): the plateau schedule counts epochs without improvement. */
+  public void endEpoch(int epoch, boolean improved) {
+    epochsDone = epoch;
     if (!type.equals("plateau")) {
       return;
     }
@@ -98,8 +100,9 @@ public final class LearningRateSchedule implements Tracker {
     return plateauScale;
   }
 
-  /** Restores the multiplier of a resumed run. */
-  public void plateauScale(float scale) {
+  /** Continues a run resumed after {@code epoch} epochs with the plateau multiplier it had reached. */
+  public void resume(int epoch, float scale) {
+    this.epochsDone = epoch;
     this.plateauScale = scale;
   }
 

@@ -107,7 +107,7 @@ public final class TrainingLoop {
     EarlyStopping stopping = new EarlyStopping(settings.higherIsBetter(), settings.patience());
     if (resumed.isPresent()) {
       stopping.restore(state.bestMetric(), state.staleEpochs());
-      schedule.plateauScale(state.plateauScale());
+      schedule.resume(state.epoch(), state.plateauScale());
     }
     List<EpochRecord> history = new ArrayList<>(state.history());
     int step = state.step();
@@ -135,7 +135,7 @@ public final class TrainingLoop {
             + "; the last good checkpoint is in " + checkpoints.directory());
       }
       boolean improved = stopping.update(dev);
-      schedule.endEpoch(improved);
+      schedule.endEpoch(epoch, improved);
       history.add(new EpochRecord(epoch, epochBatches.isEmpty() ? 0 : lossSum / epochBatches.size(), dev,
           schedule.getNewValue(step), tokens / Math.max(seconds, 1e-9), seconds));
       EpochRecord record = history.get(history.size() - 1);
