@@ -84,6 +84,8 @@ public final class Catalog {
     add(Family.SCHEDULE, "cosine", "cosine decay to min_lr over all steps", 0, List.of(number("min_lr", 0.0, 0, 10)));
     add(Family.SCHEDULE, "warmup_linear", "linear warmup, then linear decay to 0", 0,
         List.of(integer("warmup", 1000, 1, MAX)));
+    add(Family.SCHEDULE, "step", "multiply by factor every `every` epochs", 0,
+        List.of(number("factor", 0.5, 0.01, 0.99), integer("every", 1, 1, MAX)));
   }
 
   private Catalog() {}

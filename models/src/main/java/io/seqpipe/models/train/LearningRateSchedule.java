@@ -7,7 +7,8 @@ import java.util.Map;
  * The learning rate over training: {@code constant}, {@code plateau} (multiply by {@code factor} after
  * {@code patience} epochs without dev improvement, not below {@code minLr}), {@code cosine} (from the
  * base rate down to {@code minLr} over all steps) or {@code warmup_linear} (linear rise over {@code
- * warmup} steps, then linear decay to 0 at the last step). Given to DJL's optimizer as its tracker.
+ * warmup} steps, then linear decay to 0 at the last step) or {@code step} (multiply by {@code factor}
+ * every {@code every} epochs). Given to DJL's optimizer as its tracker.
  *
  * <pre>{@code
  * LearningRateSchedule schedule = LearningRateSchedule.plateau(1e-3f, 0.5f, 1, 0f);
@@ -19,7 +20,8 @@ public final class LearningRateSchedule implements Tracker {
   private final String type;
   private final float base;
   private final float factor;
-  private final int patience;
+  /** Epochs: plateau's patience, step's period. */
+  private final int epochs;
   private final int warmup;
   private final float minLr;
   private int totalSteps = 1;
@@ -27,11 +29,11 @@ public final class LearningRateSchedule implements Tracker {
   private int staleEpochs;
   private int epochsDone;
 
-  private LearningRateSchedule(String type, float base, float factor, int patience, int warmup, float minLr) {
+  private LearningRateSchedule(String type, float base, float factor, int epochs, int warmup, float minLr) {
     this.type = type;
     this.base = base;
     this.factor = factor;
-    this.patience = patience;
+    this.epochs = epochs;
     this.warmup = warmup;
     this.minLr = minLr;
   }
@@ -46,6 +48,11 @@ public final class LearningRateSchedule implements Tracker {
 
   public static LearningRateSchedule cosine(float lr, float minLr) {
     return new LearningRateSchedule("cosine", lr, 1, 0, 0, minLr);
+  }
+
+  /** {@code lr * factor^(epochs done / every)}: the rate drops by {@code factor} every {@code every} epochs. */
+  public static LearningRateSchedule step(float lr, float factor, int every) {
+    return new LearningRateSchedule("step", lr, factor, every, 0, 0);
   }
 
   public static LearningRateSchedule warmupLinear(float lr, int warmup) {
@@ -65,8 +72,9 @@ public final class LearningRateSchedule implements Tracker {
       case "plateau" -> plateau(lr, number(params, "factor"), (int) number(params, "patience"), number(params, "min_lr"));
       case "cosine" -> cosine(lr, number(params, "min_lr"));
       case "warmup_linear" -> warmupLinear(lr, (int) number(params, "warmup"));
+      case "step" -> step(lr, number(params, "factor"), (int) number(params, "every"));
       default -> throw new IllegalArgumentException(
-          "unknown schedule '" + name + "'; available: constant, plateau, cosine, warmup_linear");
+          "unknown schedule '" + name + "'; available: constant, plateau, cosine, warmup_linear, step");
     };
   }
 
@@ -89,7 +97,7 @@ public final class LearningRateSchedule implements Tracker {
       return;
     }
     staleEpochs = improved ? 0 : staleEpochs + 1;
-    if (staleEpochs > patience) {
+    if (staleEpochs > epochs) {
       plateauScale *= factor;
       staleEpochs = 0;
     }
@@ -112,6 +120,7 @@ public final class LearningRateSchedule implements Tracker {
     return switch (type) {
       case "plateau" -> Math.max(minLr, base * plateauScale);
       case "cosine" -> (float) (minLr + (base - minLr) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+      case "step" -> (float) (base * Math.pow(factor, epochsDone / epochs));
       case "warmup_linear" -> step < warmup ? base * (step + 1) / warmup
           : (float) (base * Math.max(0.0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmup)));
       default -> base;
