@@ -7,6 +7,7 @@ import io.seqpipe.grammar.tree.Node.Empty;
 import io.seqpipe.grammar.tree.Node.Entry;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
+import io.seqpipe.grammar.tree.Quote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class Overrides {
     Block result = root;
     for (String override : overrides) {
       int equals = override.indexOf('=');
-      Position position = new Position("--set " + (equals < 0 ? override : override.substring(0, equals)), 1, 1);
+      Position position = new Position("--set " + Quote.of(equals < 0 ? override : override.substring(0, equals)), 1, 1);
       if (equals <= 0) {
         problems.add(position, "expected KEY=VALUE, e.g. train.epochs=3");
         continue;
@@ -57,7 +58,7 @@ public final class Overrides {
       return new Call(call.name(), replace(call.arguments(), key, rest, value, position, problems), call.block(),
           call.position());
     }
-    problems.add(position, "cannot set '" + key + "' inside " + node.describe() + " (at " + node.position() + ")");
+    problems.add(position, "cannot set '" + Quote.of(key) + "' inside " + node.describe() + " (at " + node.position() + ")");
     return node;
   }
 

@@ -2,6 +2,9 @@ package io.seqpipe.grammar;
 
 import io.seqpipe.grammar.bind.SpecBinder;
 import io.seqpipe.grammar.dsl.DslReader;
+import io.seqpipe.grammar.source.ReadLimits;
+import io.seqpipe.grammar.source.SourceFiles;
+import io.seqpipe.grammar.source.SourceFiles.SourceText;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.tree.Node.Block;
 import io.seqpipe.grammar.tree.PipelineException;
@@ -9,16 +12,15 @@ import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problem;
 import io.seqpipe.grammar.tree.Problems;
 import io.seqpipe.grammar.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads, overrides and validates pipeline files, DSL or YAML, into a {@link PipelineSpec}.
+ * Reads, overrides and validates pipeline files, DSL or YAML, into a {@link PipelineSpec}. Reading is
+ * bounded by {@link ReadLimits#DEFAULT}: a file too large, too deeply nested or with too many includes is
+ * a located problem like any other.
  *
  * <pre>{@code
  * LoadedPipeline loaded = PipelineFiles.load(Path.of("sentiment.pipe"), List.of("train.epochs=3"), names);
@@ -45,15 +47,16 @@ public final class PipelineFiles {
       throw new PipelineException(List.of(new Problem(start,
           "expected a .pipe or .yaml pipeline file")));
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PipelineException(List.of(new Problem(start,
-          Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file")));
+    Problems problems = new Problems();
+    SourceFiles files = new SourceFiles(ReadLimits.DEFAULT);
+    Block root;
+    if (format.get() == Format.PIPE) {
+      root = new DslReader(environment, problems, files).read(file);
+    } else {
+      SourceText text = files.read(file, start, false, problems);
+      root = text == null ? null : new YamlReader(problems).read(text.text(), text.name());
     }
-    Path baseDir = file.toAbsolutePath().normalize().getParent();
-    return parse(text, file.toString(), format.get(), baseDir, overrides, names, environment);
+    return bind(root, file.toAbsolutePath().normalize().getParent(), overrides, names, problems);
   }
 
   /** Like {@link #load} for text already in memory, named {@code source}. */
@@ -63,8 +66,14 @@ public final class PipelineFiles {
     Block root = format == Format.PIPE
         ? new DslReader(environment, problems).read(text, source, baseDir)
         : new YamlReader(problems).read(text, source);
+    return bind(root, baseDir, overrides, names, problems);
+  }
+
+  private static LoadedPipeline bind(Block root, Path baseDir, List<String> overrides, ComponentNames names,
+      Problems problems) {
     problems.throwIfAny();
     Block overridden = Overrides.apply(root, overrides, problems);
+    PipelineName.check(overridden, problems);
     PipelineSpec spec = new SpecBinder(names, baseDir, problems).bind(overridden);
     problems.throwIfAny();
     return new LoadedPipeline(spec, baseDir);

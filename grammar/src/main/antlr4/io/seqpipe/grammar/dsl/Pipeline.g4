@@ -11,6 +11,10 @@
  *
  * Entries are separated by newlines or ';'. An entry is a key, then optionally call arguments, values
  * (separated by commas) and a block. Newlines inside (...) and [...] do not separate entries.
+ *
+ * Limits (io.seqpipe.grammar.source.ReadLimits): {, ( and [ together nest at most 100 deep, checked on the
+ * tokens before parsing (this parser recurses per level); a file is at most 1 MiB; includes nest at most
+ * 32 files deep and expand at most 16 MiB of text in all.
  */
 grammar Pipeline;
 

@@ -2,13 +2,17 @@ package io.seqpipe.grammar.dsl;
 
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
+import io.seqpipe.grammar.tree.Quote;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
-/** ANTLR's syntax errors as positioned problems, with token names a person understands. */
+/**
+ * ANTLR's syntax errors as positioned problems, with token names a person understands and the input
+ * they quote cut and escaped by {@link Quote}.
+ */
 final class SyntaxErrors extends BaseErrorListener {
   private final String source;
   private final Problems problems;
@@ -30,12 +34,30 @@ final class SyntaxErrors extends BaseErrorListener {
       problems.add(position, "unexpected " + describe(token));
       return;
     }
-    problems.add(position, readable(message));
+    problems.add(position, readable(quoted(message, offendingSymbol)));
   }
 
   private static String describe(Token token) {
     return token.getType() == Token.EOF ? "end of file" : token.getType() == PipelineLexer.NL ? "a new line"
-        : "'" + token.getText() + "'";
+        : "'" + Quote.of(token.getText()) + "'";
+  }
+
+  /**
+   * ANTLR's message with the input it quotes (the offending token, or for the lexer the unreadable
+   * text) replaced by its {@link Quote}d form.
+   */
+  private static String quoted(String message, Object offendingSymbol) {
+    if (offendingSymbol instanceof Token token && token.getType() != Token.EOF && token.getText() != null) {
+      String text = token.getText();
+      String shown = "'" + text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "'";
+      return message.replace(shown, "'" + Quote.of(text) + "'");
+    }
+    int open = message.indexOf('\'');
+    int close = message.lastIndexOf('\'');
+    if (offendingSymbol == null && open >= 0 && close > open) {
+      return message.substring(0, open + 1) + Quote.of(message.substring(open + 1, close)) + message.substring(close);
+    }
+    return message;
   }
 
   static String readable(String message) {

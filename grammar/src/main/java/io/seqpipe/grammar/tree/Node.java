@@ -24,18 +24,12 @@ public sealed interface Node {
     @Override
     public String describe() {
       return switch (kind) {
-        case STRING -> "the string \"" + oneLine(text) + "\"";
-        case NAME -> "'" + oneLine(text) + "'";
-        case NUMBER -> "the number " + text;
+        case STRING -> "the string \"" + Quote.of(text) + "\"";
+        case NAME -> "'" + Quote.of(text) + "'";
+        case NUMBER -> "the number " + Quote.of(text);
         case BOOL -> "the boolean " + text;
       };
     }
-  }
-
-  /** {@code text} fit for a one-line message: line breaks escaped, long text cut. */
-  private static String oneLine(String text) {
-    String escaped = text.replace("\r", "\\r").replace("\n", "\\n");
-    return escaped.length() > 60 ? escaped.substring(0, 57) + "..." : escaped;
   }
 
   /** {@code [a, b]} or {@code a, b} after a key. */
@@ -70,7 +64,7 @@ public sealed interface Node {
 
     @Override
     public String describe() {
-      return name + "(...)";
+      return Quote.of(name) + "(...)";
     }
   }
 

@@ -1,9 +1,12 @@
 package io.seqpipe.grammar.tree;
 
-/** One thing wrong with a pipeline, located. {@link #toString()} is {@code FILE:LINE:COL: message}. */
+/**
+ * One thing wrong with a pipeline, located. {@link #toString()} is {@code FILE:LINE:COL: message}, always
+ * one line: control characters in the file name or the message are shown escaped (see {@link Quote}).
+ */
 public record Problem(Position position, String message) {
   @Override
   public String toString() {
-    return position + ": " + message;
+    return Quote.escape(position + ": " + message);
   }
 }

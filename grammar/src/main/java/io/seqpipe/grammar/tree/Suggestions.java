@@ -11,16 +11,19 @@ public final class Suggestions {
   /** {@code "; did you mean 'x'?"}, or {@code ""} when nothing is close. */
   public static String didYouMean(String name, Collection<String> unordered) {
     Collection<String> known = new TreeSet<>(unordered);
+    int allowed = Math.max(2, name.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
+      if (Math.abs(candidate.length() - name.length()) > allowed) {
+        continue; // the distance is at least the difference in length: too far, and not worth computing
+      }
       int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         bestDistance = distance;
         best = candidate;
       }
     }
-    int allowed = Math.max(2, name.length() / 3);
     if (best != null && bestDistance <= allowed) {
       return "; did you mean '" + best + "'?";
     }

@@ -1,10 +1,10 @@
 package io.seqpipe.grammar.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.seqpipe.grammar.tree.Node;
 import io.seqpipe.grammar.tree.Node.Block;
 import io.seqpipe.grammar.tree.Node.Empty;
@@ -13,6 +13,7 @@ import io.seqpipe.grammar.tree.Node.ListNode;
 import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
+import io.seqpipe.grammar.tree.Quote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,11 @@ import java.util.Map;
 
 /**
  * Reads a YAML pipeline into the same tree as the DSL: mappings become blocks, sequences lists,
- * scalars keep their text; every node keeps its line and column.
+ * scalars keep their text; every node keeps its line and column. Aliases ({@code *name}, and so merge
+ * keys {@code <<: *name}) are refused where they are written: a pipeline is short enough to write out,
+ * and an alias read as plain text would silently mean something else. An anchor ({@code &name}) alone
+ * changes nothing and is ignored. Nesting deeper than Jackson's limit
+ * (1,000) is reported as malformed YAML.
  *
  * <pre>{@code
  * Block root = new YamlReader(problems).read(Files.readString(path), path.toString());
@@ -38,7 +43,14 @@ public final class YamlReader {
 
   /** The root mapping, or null (with problems recorded) when the text is not a YAML mapping. */
   public Block read(String text, String source) {
-    try (JsonParser parser = YAML.createParser(text)) {
+    YAMLParser parser;
+    try {
+      parser = YAML.createParser(text);
+    } catch (IOException e) {
+      problems.add(new Position(source, 1, 1), "cannot read YAML: " + Quote.of(String.valueOf(e.getMessage()), Quote.PATH_LIMIT));
+      return null;
+    }
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add(new Position(source, 1, 1), "expected a YAML mapping with 'pipeline' and 'kind', found an empty file");
@@ -51,20 +63,24 @@ public final class YamlReader {
       }
       return block;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      Position position = at == null ? new Position(source, 1, 1)
-          : new Position(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-      problems.add(position, "malformed YAML: " + firstLine(e.getOriginalMessage()));
+      // a limit (nesting depth) gives no location of its own: where the parser stopped is the place
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      problems.add(position(at, source), "malformed YAML: " + Quote.of(firstLine(e.getOriginalMessage()), Quote.PATH_LIMIT));
       return null;
     } catch (IOException e) {
-      problems.add(new Position(source, 1, 1), "cannot read YAML: " + e.getMessage());
+      problems.add(new Position(source, 1, 1), "cannot read YAML: " + Quote.of(String.valueOf(e.getMessage()), Quote.PATH_LIMIT));
       return null;
     }
   }
 
-  private Node node(JsonParser parser, String source) throws IOException {
+  private Node node(YAMLParser parser, String source) throws IOException {
     Position position = position(parser.currentTokenLocation(), source);
     JsonToken token = parser.currentToken();
+    if (parser.isCurrentAlias()) {
+      problems.add(position, "YAML anchors and aliases are not supported: write the value out instead of *"
+          + Quote.of(parser.getText()));
+      return new Empty(position);
+    }
     switch (token) {
       case START_OBJECT -> {
         List<Entry> entries = new ArrayList<>();
@@ -74,7 +90,7 @@ public final class YamlReader {
           Position keyPosition = position(parser.currentTokenLocation(), source);
           Integer first = seen.putIfAbsent(key, keyPosition.line());
           if (first != null) {
-            problems.add(keyPosition, "duplicate key '" + key + "' (first on line " + first + ")");
+            problems.add(keyPosition, "duplicate key '" + Quote.of(key) + "' (first on line " + first + ")");
           }
           parser.nextToken();
           entries.add(new Entry(key, node(parser, source), keyPosition));
