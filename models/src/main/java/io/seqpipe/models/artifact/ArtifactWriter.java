@@ -5,7 +5,6 @@ import io.seqpipe.models.train.ParameterFile;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.nlp.vocab.Vocabulary;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class ArtifactWriter {
   }
 
   public ArtifactWriter parameters(Block block) throws IOException {
-    AtomicFiles.write(staging.resolve(ModelArtifact.PARAMETERS), out -> ParameterFile.write(block, new DataOutputStream(out)));
+    ParameterFile.write(block, staging.resolve(ModelArtifact.PARAMETERS));
     return this;
   }
 
