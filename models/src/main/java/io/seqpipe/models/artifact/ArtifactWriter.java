@@ -7,7 +7,6 @@ import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.nlp.vocab.Vocabulary;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ public final class ArtifactWriter {
   }
 
   public ArtifactWriter parameters(Block block) throws IOException {
-    AtomicFiles.write(staging.resolve(ModelArtifact.PARAMETERS), out -> ParameterFile.write(block, new DataOutputStream(out)));
+    ParameterFile.write(block, staging.resolve(ModelArtifact.PARAMETERS));
     return this;
   }
 

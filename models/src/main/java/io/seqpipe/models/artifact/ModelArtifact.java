@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.seqpipe.models.train.ParameterFile;
 import io.seqpipe.nlp.vocab.Vocabulary;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,11 @@ import java.util.Map;
  * }</pre>
  */
 public final class ModelArtifact {
-  /** The artifact layout this Seqpipe writes and reads. */
-  public static final int FORMAT = 1;
+  /**
+   * The artifact layout this Seqpipe writes and reads. 2: {@code parameters.bin} carries its length and a
+   * checksum ({@link ParameterFile}); format 1 had neither.
+   */
+  public static final int FORMAT = 2;
 
   static final String MANIFEST = "manifest.json";
   static final String PARAMETERS = "parameters.bin";
@@ -88,12 +88,13 @@ public final class ModelArtifact {
     return file(PARAMETERS);
   }
 
-  /** Copies the saved parameters into {@code block}, whose names and shapes must match. */
+  /**
+   * Copies the saved parameters into {@code block}, whose names and shapes must match.
+   *
+   * @throws io.seqpipe.nlp.InputFormatException naming the file when it is truncated or corrupt
+   */
   public void loadParameters(Block block) throws IOException {
-    Path parameters = file(PARAMETERS);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(parameters), 1 << 16)) {
-      ParameterFile.read(block, new DataInputStream(in), parameters.toString());
-    }
+    ParameterFile.read(block, file(PARAMETERS));
   }
 
   private Path file(String name) throws IOException {

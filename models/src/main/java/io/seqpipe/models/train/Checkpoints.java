@@ -3,11 +3,7 @@ package io.seqpipe.models.train;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.nlp.io.AtomicFiles;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,8 @@ import java.util.stream.Stream;
  * Checkpoints a killed run cannot break: each one is a new directory ({@code epoch-0003/}: parameters and
  * {@code state.json}, each written atomically), and only when it is complete do the pointer files {@code
  * last} (and {@code best}) name it. A crash mid-write leaves an unreferenced directory, never a broken
- * checkpoint. Parameters are restored in place ({@link ParameterFile}). Older directories are removed once nothing points to them.
+ * checkpoint. Parameters are restored in place and verified first ({@link ParameterFile}): a truncated
+ * or corrupt file fails naming it. Older directories are removed once nothing points to them.
  *
  * <pre>{@code
  * Checkpoints checkpoints = new Checkpoints(Path.of("runs/x/checkpoints"));
@@ -45,7 +42,7 @@ public final class Checkpoints {
   public void save(Block block, TrainingState state, boolean best) throws IOException {
     Path target = directory.resolve(String.format("epoch-%04d", state.epoch()));
     Files.createDirectories(target);
-    AtomicFiles.write(target.resolve(PARAMETERS), out -> ParameterFile.write(block, new DataOutputStream(out)));
+    ParameterFile.write(block, target.resolve(PARAMETERS));
     AtomicFiles.writeString(target.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
     AtomicFiles.writeString(directory.resolve("last"), target.getFileName().toString());
     if (best) {
@@ -69,10 +66,7 @@ public final class Checkpoints {
     if (target.isEmpty()) {
       return Optional.empty();
     }
-    Path parameters = target.get().resolve(PARAMETERS);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(parameters))) {
-      ParameterFile.read(block, new DataInputStream(in), parameters.toString());
-    }
+    ParameterFile.read(block, target.get().resolve(PARAMETERS));
     return Optional.of(JSON.readValue(target.get().resolve(STATE).toFile(), TrainingState.class));
   }
 

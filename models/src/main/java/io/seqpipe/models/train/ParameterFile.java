@@ -6,56 +6,149 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.io.InputFiles;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
- * A block's parameters as a file: for each parameter its name, shape and float32 values. Loading copies
- * the values into the arrays the block already has, so a trainer that holds them (and their gradients)
- * goes on with the loaded values; a name or shape that does not match is refused.
+ * A block's parameters as a checksummed file. Loading copies the values into the arrays the block
+ * already has, so a trainer that holds them (and their gradients) goes on with the loaded values; a name
+ * or shape that does not match is refused.
+ *
+ * <p>Layout: the magic {@code SPP2}, the payload's length (8 bytes), the payload (the parameter count,
+ * then for each parameter its name, shape and float32 values) and the payload's CRC32C (4 bytes). The
+ * length and checksum are verified before anything is copied into the block, so a truncated or
+ * bit-flipped file fails as one line naming it and never loads garbage:
  *
  * <pre>{@code
- * ParameterFile.write(block, out);
- * ParameterFile.read(block, in, "checkpoints/epoch-0003/parameters.bin");
+ * ParameterFile.write(block, Path.of("checkpoints/epoch-0003/parameters.bin"));   // atomically
+ * ParameterFile.read(block, Path.of("checkpoints/epoch-0003/parameters.bin"));
+ * // "checkpoints/epoch-0003/parameters.bin: truncated: expected 1060 bytes, found 512"
+ * // "checkpoints/epoch-0003/parameters.bin: corrupt parameter file (checksum mismatch: stored 8c1f03aa, computed 0b9e2c71)"
  * }</pre>
  */
 public final class ParameterFile {
-  private static final int MAGIC = 0x53505031; // "SPP1"
+  private static final int MAGIC = 0x53505032; // "SPP2"
+  private static final int UNCHECKED_MAGIC = 0x53505031; // "SPP1", written before parameter files had a checksum
+  private static final int HEADER_BYTES = 4 + 8;
+  private static final int TRAILER_BYTES = 4;
 
   private ParameterFile() {}
 
-  public static void write(Block block, DataOutputStream out) throws IOException {
+  /** Writes {@code block}'s parameters to {@code file} atomically ({@link AtomicFiles}). */
+  public static void write(Block block, Path file) throws IOException {
+    AtomicFiles.write(file, out -> write(block, out));
+  }
+
+  private static void write(Block block, OutputStream target) throws IOException {
+    DataOutputStream out = new DataOutputStream(target);
     out.writeInt(MAGIC);
-    out.writeInt(block.getParameters().size());
+    out.writeLong(payloadBytes(block));
+    CRC32C checksum = new CRC32C();
+    DataOutputStream payload = new DataOutputStream(new CheckedOutputStream(target, checksum));
+    payload.writeInt(block.getParameters().size());
     for (Pair<String, Parameter> entry : block.getParameters()) {
       NDArray array = entry.getValue().getArray();
-      out.writeUTF(entry.getKey());
+      payload.writeUTF(entry.getKey());
       long[] shape = array.getShape().getShape();
-      out.writeInt(shape.length);
+      payload.writeInt(shape.length);
       for (long dim : shape) {
-        out.writeLong(dim);
+        payload.writeLong(dim);
       }
       for (float value : array.toType(DataType.FLOAT32, false).toFloatArray()) {
-        out.writeFloat(value);
+        payload.writeFloat(value);
       }
     }
+    out.writeInt((int) checksum.getValue());
     out.flush();
   }
 
-  /**
-   * @param source the file's name, for messages
-   * @throws IOException naming the parameter that does not fit
-   */
-  public static void read(Block block, DataInputStream in, String source) throws IOException {
-    if (in.readInt() != MAGIC) {
-      throw new IOException(source + ": not a Seqpipe parameter file");
+  private static long payloadBytes(Block block) throws IOException {
+    long bytes = 4;
+    for (Pair<String, Parameter> entry : block.getParameters()) {
+      ByteArrayOutputStream name = new ByteArrayOutputStream();
+      new DataOutputStream(name).writeUTF(entry.getKey());
+      Shape shape = entry.getValue().getArray().getShape();
+      bytes += name.size() + 4 + 8L * shape.dimension() + 4 * shape.size();
     }
+    return bytes;
+  }
+
+  /**
+   * Loads {@code file} into {@code block}'s parameters once its length and checksum are verified.
+   *
+   * @throws InputFormatException naming the file when it is truncated, corrupt or no parameter file
+   * @throws IOException naming the parameter that does not fit the block
+   */
+  public static void read(Block block, Path file) throws IOException {
+    verify(file);
+    try (DataInputStream in = open(file)) {
+      in.skipNBytes(HEADER_BYTES);
+      copyInto(block, in, file);
+    }
+  }
+
+  /** Checks magic, length and checksum, reading the file once. */
+  private static void verify(Path file) throws IOException {
+    long found = Files.size(file);
+    if (found < HEADER_BYTES + TRAILER_BYTES) {
+      throw new InputFormatException(file, "truncated: expected at least " + (HEADER_BYTES + TRAILER_BYTES)
+          + " bytes, found " + found);
+    }
+    try (DataInputStream in = open(file)) {
+      int magic = in.readInt();
+      if (magic == UNCHECKED_MAGIC) {
+        throw new InputFormatException(file, "parameter file of an older Seqpipe, without a checksum: "
+            + "retrain the model or use the Seqpipe that wrote it");
+      }
+      if (magic != MAGIC) {
+        throw new InputFormatException(file, "not a Seqpipe parameter file");
+      }
+      long payload = in.readLong();
+      if (payload < 0 || payload > Long.MAX_VALUE - HEADER_BYTES - TRAILER_BYTES) {
+        throw new InputFormatException(file, "corrupt parameter file (its header gives a payload of "
+            + payload + " bytes)");
+      }
+      long expected = HEADER_BYTES + payload + TRAILER_BYTES;
+      if (found < expected) {
+        throw new InputFormatException(file, "truncated: expected " + expected + " bytes, found " + found);
+      }
+      if (found > expected) {
+        throw new InputFormatException(file, "corrupt parameter file (expected " + expected + " bytes, found "
+            + found + ")");
+      }
+      CRC32C checksum = new CRC32C();
+      new CheckedInputStream(in, checksum).skipNBytes(payload);
+      int stored = in.readInt();
+      int computed = (int) checksum.getValue();
+      if (stored != computed) {
+        throw new InputFormatException(file, String.format("corrupt parameter file (checksum mismatch: stored %08x,"
+            + " computed %08x)", stored, computed));
+      }
+    }
+  }
+
+  private static DataInputStream open(Path file) throws IOException {
+    return new DataInputStream(new BufferedInputStream(InputFiles.open(file), 1 << 16));
+  }
+
+  private static void copyInto(Block block, DataInputStream in, Path file) throws IOException {
     int count = in.readInt();
     if (count != block.getParameters().size()) {
-      throw new IOException(source + ": holds " + count + " parameters, the model has " + block.getParameters().size());
+      throw new IOException(file + ": holds " + count + " parameters, the model has " + block.getParameters().size());
     }
     for (Pair<String, Parameter> entry : block.getParameters()) {
       String name = in.readUTF();
@@ -65,7 +158,7 @@ public final class ParameterFile {
       }
       NDArray array = entry.getValue().getArray();
       if (!name.equals(entry.getKey()) || !array.getShape().equals(new Shape(shape))) {
-        throw new IOException(source + ": parameter " + name + " " + Arrays.toString(shape) + " does not fit the model's "
+        throw new IOException(file + ": parameter " + name + " " + Arrays.toString(shape) + " does not fit the model's "
             + entry.getKey() + " " + array.getShape());
       }
       float[] values = new float[Math.toIntExact(new Shape(shape).size())];

@@ -35,7 +35,7 @@ class ModelArtifactTest {
       ArtifactWriter.create(target).parameters(saved).vocabulary("vocabulary.txt", vocabulary).text("notes.txt", "first")
           .commit(Map.of("engine", "mxnet"));
       ModelArtifact artifact = ModelArtifact.open(target);
-      assertThat(artifact.manifest()).containsEntry("format", 1).containsEntry("engine", "mxnet")
+      assertThat(artifact.manifest()).containsEntry("format", 2).containsEntry("engine", "mxnet")
           .containsEntry("seqpipe_version", Versions.seqpipe()).containsEntry("djl_version", "0.36.0");
       assertThat(artifact.vocabulary("vocabulary.txt")).isEqualTo(vocabulary);
       Block loaded = linear(manager);
@@ -58,10 +58,14 @@ class ModelArtifactTest {
     Files.createDirectories(target);
     assertThatThrownBy(() -> ModelArtifact.open(target)).isInstanceOf(IOException.class)
         .hasMessage(target + ": not a Seqpipe model (expected manifest.json in it)");
-    Files.writeString(target.resolve("manifest.json"), "{\"format\": 2, \"seqpipe_version\": \"9.0.0\"}");
+    Files.writeString(target.resolve("manifest.json"), "{\"format\": 3, \"seqpipe_version\": \"9.0.0\"}");
     assertThatThrownBy(() -> ModelArtifact.open(target)).isInstanceOf(IOException.class)
-        .hasMessage(target.resolve("manifest.json") + ": model format 2 written by Seqpipe 9.0.0; this Seqpipe "
-            + Versions.seqpipe() + " reads format 1 only: retrain the model or use the Seqpipe that wrote it");
+        .hasMessage(target.resolve("manifest.json") + ": model format 3 written by Seqpipe 9.0.0; this Seqpipe "
+            + Versions.seqpipe() + " reads format 2 only: retrain the model or use the Seqpipe that wrote it");
+    // format 1: parameters without a checksum, written before this Seqpipe
+    Files.writeString(target.resolve("manifest.json"), "{\"format\": 1, \"seqpipe_version\": \"0.1.0\"}");
+    assertThatThrownBy(() -> ModelArtifact.open(target)).isInstanceOf(IOException.class)
+        .hasMessageContaining(": model format 1 written by Seqpipe 0.1.0; this Seqpipe");
   }
 
   @Test

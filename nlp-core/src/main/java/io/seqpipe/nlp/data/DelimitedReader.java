@@ -1,11 +1,11 @@
 package io.seqpipe.nlp.data;
 
+import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * }</pre>
  *
  * <p>TSV is read without quoting (a tab ends a field, a newline a row); CSV follows RFC 4180 quoting.
+ * Text is read through {@link Utf8Reader}: a byte order mark is skipped, bad UTF-8 and over-long lines
+ * fail naming their line.
  */
 public final class DelimitedReader implements ClassificationReader {
   private final CSVFormat format;
@@ -47,7 +49,7 @@ public final class DelimitedReader implements ClassificationReader {
 
   @Override
   public List<ClassificationExample> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader reader = Utf8Reader.open(file);
         CSVParser parser = format.parse(reader)) {
       Iterator<CSVRecord> rows = parser.iterator();
       if (!rows.hasNext()) {
@@ -63,7 +65,7 @@ public final class DelimitedReader implements ClassificationReader {
         long line = parser.getCurrentLineNumber();
         if (row.size() != names.size()) {
           throw new InputFormatException(file, line, 1,
-              "expected " + names.size() + " fields (" + String.join(", ", names) + "), found " + row.size());
+              "expected " + names.size() + " fields (" + Excerpt.of(String.join(", ", names)) + "), found " + row.size());
         }
         if (row.get(label).isBlank()) {
           throw new InputFormatException(file, line, 1, "expected a label in column '" + labelColumn + "', found none");
@@ -90,7 +92,7 @@ public final class DelimitedReader implements ClassificationReader {
     int index = header.indexOf(name);
     if (index < 0) {
       throw new InputFormatException(file, 1, 1,
-          "expected a column '" + name + "'; the header has: " + String.join(", ", header));
+          "expected a column '" + name + "'; the header has: " + Excerpt.of(String.join(", ", header)));
     }
     return index;
   }

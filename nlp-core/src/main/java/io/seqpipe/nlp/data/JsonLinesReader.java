@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class JsonLinesReader implements ClassificationReader {
   @Override
   public List<ClassificationExample> read(Path file) throws IOException {
     List<ClassificationExample> examples = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = Utf8Reader.open(file)) {
       String line;
       long number = 0;
       while ((line = reader.readLine()) != null) {

@@ -1,10 +1,9 @@
 package io.seqpipe.nlp.data;
 
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +48,12 @@ public final class ParallelCorpus {
   /**
    * All pairs, in order.
    *
-   * @throws InputFormatException if the files are not aligned or hold no pairs
+   * @throws InputFormatException if the files are not aligned, hold no pairs or are not UTF-8 text
    */
   public List<ParallelExample> read() throws IOException {
     List<ParallelExample> pairs = new ArrayList<>();
-    try (BufferedReader source = Files.newBufferedReader(sourceFile, StandardCharsets.UTF_8);
-        BufferedReader target = Files.newBufferedReader(targetFile, StandardCharsets.UTF_8)) {
+    try (BufferedReader source = Utf8Reader.open(sourceFile);
+        BufferedReader target = Utf8Reader.open(targetFile)) {
       long line = 0;
       while (true) {
         String s = source.readLine();

@@ -1,7 +1,10 @@
 package io.seqpipe.nlp.embeddings;
 
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.InputFiles;
+import io.seqpipe.nlp.io.Utf8Reader;
 import io.seqpipe.nlp.vocab.Vocabulary;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +25,9 @@ import java.util.function.Predicate;
  * Embeddings some = EmbeddingReader.read(path, EmbeddingFormat.GLOVE, vocabulary);
  * }</pre>
  *
- * <p>Ragged rows, bad numbers, a header that disagrees with the body or a truncated binary file fail
- * with an {@link InputFormatException} naming the file, line and column.
+ * <p>Ragged rows, bad numbers, NaN or infinite values, invalid UTF-8, a header that disagrees with the
+ * body or with the file's size, and a truncated binary file fail with an {@link InputFormatException}
+ * naming the file, line and column (for binary records: the record and its byte offset).
  */
 public final class EmbeddingReader {
   private EmbeddingReader() {}
@@ -46,19 +50,29 @@ public final class EmbeddingReader {
   /** Keeps the vectors of the words {@code keep} accepts. */
   public static Embeddings read(Path file, EmbeddingFormat format, Predicate<String> keep)
       throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      VectorSink sink = new VectorSink(keep);
-      switch (format) {
-        case GLOVE -> new TextVectorParser(file, TextVectorParser.Header.NONE).parse(in, sink);
-        case WORD2VEC -> new TextVectorParser(file, TextVectorParser.Header.OPTIONAL).parse(in, sink);
-        case FASTTEXT -> new TextVectorParser(file, TextVectorParser.Header.REQUIRED).parse(in, sink);
-        case WORD2VEC_BINARY -> new BinaryVectorParser(file).parse(in, sink);
-        default -> throw new IllegalStateException(format.toString());
+    VectorSink sink = new VectorSink(keep);
+    if (format == EmbeddingFormat.WORD2VEC_BINARY) {
+      try (InputStream in = InputFiles.open(file)) {
+        long size = Files.isRegularFile(file) ? Files.size(file) : Long.MAX_VALUE;
+        new BinaryVectorParser(file, size).parse(in, sink);
       }
-      if (sink.dimension() == 0) {
-        throw new InputFormatException(file, "expected word vectors, found none");
+    } else {
+      try (BufferedReader in = Utf8Reader.open(file)) {
+        new TextVectorParser(file, header(format)).parse(in, sink);
       }
-      return sink.toEmbeddings();
     }
+    if (sink.dimension() == 0) {
+      throw new InputFormatException(file, "expected word vectors, found none");
+    }
+    return sink.toEmbeddings();
+  }
+
+  private static TextVectorParser.Header header(EmbeddingFormat format) {
+    return switch (format) {
+      case GLOVE -> TextVectorParser.Header.NONE;
+      case WORD2VEC -> TextVectorParser.Header.OPTIONAL;
+      case FASTTEXT -> TextVectorParser.Header.REQUIRED;
+      case WORD2VEC_BINARY -> throw new IllegalArgumentException(format.toString());
+    };
   }
 }

@@ -1,10 +1,8 @@
 package io.seqpipe.nlp.embeddings;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Parses decimal floats straight from bytes, without a String per number: the hot loop of reading text
- * vectors. Numbers with at most 18 significant digits and a small exponent are computed exactly in
+ * Parses decimal floats straight from a line of text, without a String per number: the hot loop of
+ * reading text vectors. Numbers with at most 18 significant digits and a small exponent are computed exactly in
  * double and rounded once to float; anything else goes through {@link Float#parseFloat(String)}.
  */
 final class FloatParser {
@@ -21,25 +19,25 @@ final class FloatParser {
   private FloatParser() {}
 
   /**
-   * The float in {@code bytes[from, to)}.
+   * The float in {@code text[from, to)}.
    *
-   * @throws NumberFormatException if those bytes are not a number
+   * @throws NumberFormatException if those characters are not a number
    */
-  static float parse(byte[] bytes, int from, int to) {
+  static float parse(String text, int from, int to) {
     int i = from;
     boolean negative = false;
-    if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
-      negative = bytes[i] == '-';
+    if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      negative = text.charAt(i) == '-';
       i++;
     }
     long mantissa = 0;
     int digits = 0;
     int exponent = 0;
     boolean sawDigit = false;
-    for (; i < to && isDigit(bytes[i]); i++) {
+    for (; i < to && isDigit(text.charAt(i)); i++) {
       sawDigit = true;
       if (digits < 18) {
-        mantissa = mantissa * 10 + (bytes[i] - '0');
+        mantissa = mantissa * 10 + (text.charAt(i) - '0');
         if (mantissa != 0) {
           digits++;
         }
@@ -47,12 +45,12 @@ final class FloatParser {
         exponent++;
       }
     }
-    if (i < to && bytes[i] == '.') {
+    if (i < to && text.charAt(i) == '.') {
       i++;
-      for (; i < to && isDigit(bytes[i]); i++) {
+      for (; i < to && isDigit(text.charAt(i)); i++) {
         sawDigit = true;
         if (digits < 18) {
-          mantissa = mantissa * 10 + (bytes[i] - '0');
+          mantissa = mantissa * 10 + (text.charAt(i) - '0');
           exponent--;
           if (mantissa != 0) {
             digits++;
@@ -60,46 +58,46 @@ final class FloatParser {
         }
       }
     }
-    if (i < to && (bytes[i] == 'e' || bytes[i] == 'E') && sawDigit) {
+    if (i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E') && sawDigit) {
       int e = i + 1;
       boolean negativeExponent = false;
-      if (e < to && (bytes[e] == '-' || bytes[e] == '+')) {
-        negativeExponent = bytes[e] == '-';
+      if (e < to && (text.charAt(e) == '-' || text.charAt(e) == '+')) {
+        negativeExponent = text.charAt(e) == '-';
         e++;
       }
       int explicit = 0;
       int start = e;
-      for (; e < to && isDigit(bytes[e]) && explicit < 100_000; e++) {
-        explicit = explicit * 10 + (bytes[e] - '0');
+      for (; e < to && isDigit(text.charAt(e)) && explicit < 100_000; e++) {
+        explicit = explicit * 10 + (text.charAt(e) - '0');
       }
       if (e == start) {
-        return slow(bytes, from, to);
+        return slow(text, from, to);
       }
       exponent += negativeExponent ? -explicit : explicit;
       i = e;
     }
     if (i != to || !sawDigit) {
-      return slow(bytes, from, to);
+      return slow(text, from, to);
     }
     if (Math.abs(exponent) >= POWERS_OF_TEN.length) {
-      return slow(bytes, from, to);
+      return slow(text, from, to);
     }
     double value = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent]
         : mantissa / POWERS_OF_TEN[-exponent];
     return (float) (negative ? -value : value);
   }
 
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Rare forms ({@code NaN}, {@code Infinity}, long exponents) and errors. */
-  private static float slow(byte[] bytes, int from, int to) {
-    String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    if (text.isEmpty() || text.endsWith("f") || text.endsWith("F") || text.endsWith("d")
-        || text.endsWith("D")) {
-      throw new NumberFormatException(text);
+  private static float slow(String text, int from, int to) {
+    String number = text.substring(from, to);
+    if (number.isEmpty() || number.endsWith("f") || number.endsWith("F") || number.endsWith("d")
+        || number.endsWith("D")) {
+      throw new NumberFormatException(number);
     }
-    return Float.parseFloat(text);
+    return Float.parseFloat(number);
   }
 }

@@ -1,24 +1,23 @@
 package io.seqpipe.nlp.embeddings;
 
+import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 
-/** Reads text vector files (GloVe, word2vec text, fastText) line by line, straight from bytes. */
+/**
+ * Reads text vector files (GloVe, word2vec text, fastText) line by line from an {@link
+ * io.seqpipe.nlp.io.Utf8Reader}, which locates bad UTF-8 and over-long lines; numbers are parsed in place.
+ * Values must be finite: a NaN or infinity is refused here rather than found later as a NaN loss.
+ */
 final class TextVectorParser {
   enum Header { NONE, OPTIONAL, REQUIRED }
 
   private final Path file;
   private final Header header;
-  private byte[] buffer = new byte[1 << 20];
-  private int position;
-  private int limit;
-  private boolean endOfInput;
+  private String line;
   private long lineNumber;
-  private int lineStart;
   private int lineEnd;
 
   TextVectorParser(Path file, Header header) {
@@ -26,35 +25,35 @@ final class TextVectorParser {
     this.header = header;
   }
 
-  void parse(InputStream in, VectorSink sink) throws IOException {
+  void parse(BufferedReader in, VectorSink sink) throws IOException {
     long promised = -1;
     long vectors = 0;
     float[] scratch = new float[0];
-    while (nextLine(in)) {
-      if (lineStart == lineEnd) {
+    while ((line = in.readLine()) != null) {
+      lineNumber++;
+      lineEnd = trimmedEnd(line);
+      if (lineEnd == 0) {
         continue;
       }
       if (lineNumber == 1 && header != Header.NONE) {
-        long[] counts = headerCounts();
+        VectorHeader counts = header == Header.REQUIRED ? VectorHeader.require(file, line)
+            : VectorHeader.parse(file, line);
         if (counts != null) {
-          promised = counts[0];
-          sink.dimension((int) counts[1]);
+          promised = counts.count();
+          sink.dimension(counts.dimension());
           scratch = new float[sink.dimension()];
           continue;
         }
-        if (header == Header.REQUIRED) {
-          throw error(lineStart, "expected a header line 'count dimension', found '" + text(lineStart, lineEnd) + "'");
-        }
       }
-      int wordEnd = nextSpace(lineStart);
+      int wordEnd = nextSpace(0);
       if (wordEnd == lineEnd) {
-        throw error(lineStart, "expected a word followed by numbers, found only '" + text(lineStart, lineEnd) + "'");
+        throw error(0, "expected a word followed by numbers, found only " + Excerpt.quote(line.substring(0, lineEnd)));
       }
       if (sink.dimension() == 0) {
-        sink.dimension(countFields(wordEnd));
+        sink.dimension(dimensionOfFirstRow(wordEnd));
         scratch = new float[sink.dimension()];
       }
-      String word = new String(buffer, lineStart, wordEnd - lineStart, StandardCharsets.UTF_8);
+      String word = line.substring(0, wordEnd);
       if (sink.wants(word)) {
         int offset = sink.reserve(word); // may grow the array: take values() after it
         readValues(wordEnd, sink.values(), offset, sink.dimension());
@@ -77,11 +76,16 @@ final class TextVectorParser {
         throw error(pos, "expected " + dimension + " values after the word, found " + i);
       }
       int end = nextSpace(pos);
+      float value;
       try {
-        target[offset + i] = FloatParser.parse(buffer, pos, end);
+        value = FloatParser.parse(line, pos, end);
       } catch (NumberFormatException e) {
-        throw error(pos, "expected a number, found '" + text(pos, end) + "'");
+        throw error(pos, "expected a number, found " + Excerpt.quote(line.substring(pos, end)));
       }
+      if (!Float.isFinite(value)) {
+        throw error(pos, "expected a finite number, found " + Excerpt.quote(line.substring(pos, end)));
+      }
+      target[offset + i] = value;
       pos = end;
     }
     pos = skipSpaces(pos);
@@ -90,104 +94,43 @@ final class TextVectorParser {
     }
   }
 
-  private int countFields(int from) {
+  /** The number of values on the first row, which sets the dimension of a file without a header. */
+  private int dimensionOfFirstRow(int from) {
     int fields = 0;
     int pos = skipSpaces(from);
     while (pos < lineEnd) {
-      fields++;
+      if (++fields > VectorHeader.MAX_DIMENSION) {
+        throw error(pos, "expected at most " + VectorHeader.MAX_DIMENSION + " values after the word, found more");
+      }
       pos = skipSpaces(nextSpace(pos));
     }
     return fields;
   }
 
-  /** {count, dimension} if the current line is a word2vec header, else null. */
-  private long[] headerCounts() {
-    String[] fields = text(lineStart, lineEnd).trim().split("[ \t]+");
-    if (fields.length != 2) {
-      return null;
+  /** Where the line ends without trailing spaces and tabs. */
+  private static int trimmedEnd(String line) {
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+      end--;
     }
-    try {
-      long count = Long.parseLong(fields[0]);
-      long dimension = Long.parseLong(fields[1]);
-      if (count < 0 || dimension <= 0 || dimension > 1_000_000) {
-        throw error(lineStart, "expected a header 'count dimension' with positive numbers, found '"
-            + text(lineStart, lineEnd) + "'");
-      }
-      return new long[] {count, dimension};
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return end;
   }
 
   private int skipSpaces(int pos) {
-    while (pos < lineEnd && (buffer[pos] == ' ' || buffer[pos] == '\t')) {
+    while (pos < lineEnd && (line.charAt(pos) == ' ' || line.charAt(pos) == '\t')) {
       pos++;
     }
     return pos;
   }
 
   private int nextSpace(int pos) {
-    while (pos < lineEnd && buffer[pos] != ' ' && buffer[pos] != '\t') {
+    while (pos < lineEnd && line.charAt(pos) != ' ' && line.charAt(pos) != '\t') {
       pos++;
     }
     return pos;
   }
 
-  /** Advances to the next line; false at end of input. Trailing spaces and CR are cut off. */
-  private boolean nextLine(InputStream in) throws IOException {
-    while (true) {
-      for (int i = position; i < limit; i++) {
-        if (buffer[i] == '\n') {
-          setLine(position, i);
-          position = i + 1;
-          return true;
-        }
-      }
-      if (endOfInput) {
-        if (position < limit) {
-          setLine(position, limit);
-          position = limit;
-          return true;
-        }
-        return false;
-      }
-      fill(in);
-    }
-  }
-
-  private void setLine(int start, int end) {
-    lineNumber++;
-    lineStart = start;
-    while (end > start && (buffer[end - 1] == '\r' || buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) {
-      end--;
-    }
-    lineEnd = end;
-  }
-
-  private void fill(InputStream in) throws IOException {
-    int remaining = limit - position;
-    if (position == 0 && limit == buffer.length) {
-      buffer = Arrays.copyOf(buffer, buffer.length * 2);
-    } else {
-      System.arraycopy(buffer, position, buffer, 0, remaining);
-    }
-    position = 0;
-    limit = remaining;
-    int read = in.read(buffer, limit, buffer.length - limit);
-    if (read < 0) {
-      endOfInput = true;
-    } else {
-      limit += read;
-    }
-  }
-
-  private String text(int from, int to) {
-    String text = new String(buffer, from, to - from, StandardCharsets.UTF_8);
-    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
-  }
-
   private InputFormatException error(int pos, String problem) {
-    int column = new String(buffer, lineStart, pos - lineStart, StandardCharsets.UTF_8).length() + 1;
-    return new InputFormatException(file, lineNumber, column, problem);
+    return new InputFormatException(file, lineNumber, pos + 1, problem);
   }
 }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 /** Collects the vectors a parser produces, keeping only wanted words and the first of duplicates. */
 final class VectorSink {
+  private static final int INITIAL_VALUES = 1 << 20;
   private final Predicate<String> keep;
   private final Map<String, Integer> rows = new HashMap<>();
   private float[] values = new float[0];
@@ -18,7 +19,7 @@ final class VectorSink {
 
   void dimension(int dimension) {
     this.dimension = dimension;
-    this.values = new float[dimension * 1024];
+    this.values = new float[Math.min(dimension * 1024, INITIAL_VALUES)];
   }
 
   int dimension() {

@@ -1,11 +1,11 @@
 package io.seqpipe.nlp.vocab;
 
+import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,19 +125,19 @@ public final class Vocabulary {
   public static Vocabulary load(Path file) throws IOException {
     List<String> tokens = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = Utf8Reader.open(file)) {
       String line;
       while ((line = reader.readLine()) != null) {
         int lineNumber = tokens.size() + 1;
         String token = TokenEscapes.unescape(line);
         if (lineNumber <= RESERVED.size() && !token.equals(RESERVED.get(lineNumber - 1))) {
           throw new InputFormatException(file, lineNumber, 1,
-              "expected reserved token " + RESERVED.get(lineNumber - 1) + ", found '" + line + "'");
+              "expected reserved token " + RESERVED.get(lineNumber - 1) + ", found " + Excerpt.quote(line));
         }
         Integer earlier = seen.putIfAbsent(token, lineNumber);
         if (earlier != null) {
           throw new InputFormatException(file, lineNumber, 1,
-              "duplicate token '" + line + "' (first on line " + earlier + ")");
+              "duplicate token " + Excerpt.quote(line) + " (first on line " + earlier + ")");
         }
         tokens.add(token);
       }

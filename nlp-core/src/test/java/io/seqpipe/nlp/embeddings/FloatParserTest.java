@@ -3,7 +3,6 @@ package io.seqpipe.nlp.embeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FloatParserTest {
 
   private static float parse(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return FloatParser.parse(bytes, 0, bytes.length);
+    return FloatParser.parse(text, 0, text.length());
   }
 
   @ParameterizedTest
