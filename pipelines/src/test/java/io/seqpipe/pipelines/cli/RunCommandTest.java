@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.pipelines.ToyData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class RunCommandTest {
 
     Path model = out.resolve("model");
     JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
-    assertThat(manifest.at("/format").asInt()).isEqualTo(1);
+    assertThat(manifest.at("/format").asInt()).isEqualTo(ModelArtifact.FORMAT);
     assertThat(manifest.at("/engine").asText()).isEqualTo(engine);
     assertThat(manifest.at("/metrics/test/accuracy").asDouble()).isEqualTo(report.at("/metrics/test/accuracy").asDouble());
 
