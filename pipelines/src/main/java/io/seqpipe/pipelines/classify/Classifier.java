@@ -6,6 +6,7 @@ import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TextAnalysis;
@@ -93,6 +94,25 @@ public final class Classifier implements TrainedModel {
   @Override
   public List<Prediction> predict(List<String> texts) {
     return predictTokens(analysis.tokens(texts));
+  }
+
+  /** Predictions for raw texts; a classifier takes no search settings. */
+  @Override
+  public List<Prediction> predict(List<String> texts, Inference inference) {
+    if (!inference.isDefault()) {
+      throw new IllegalArgumentException("beam and n_best apply to translation models; this model classifies");
+    }
+    return predict(texts);
+  }
+
+  @Override
+  public int length(String text) {
+    return analysis.length(text);
+  }
+
+  @Override
+  public int maxLength() {
+    return analysis.maxLength();
   }
 
   TextAnalysis analysis() {

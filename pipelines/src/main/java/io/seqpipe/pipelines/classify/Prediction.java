@@ -1,6 +1,7 @@
 package io.seqpipe.pipelines.classify;
 
 import io.seqpipe.pipelines.model.ModelOutput;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,5 +32,15 @@ public record Prediction(String label, double probability, Map<String, Double> p
   @Override
   public double score() {
     return probability;
+  }
+
+  /** {@code {"label": ..., "probability": ..., "probabilities": {...}}}. */
+  @Override
+  public Object json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("label", label);
+    json.put("probability", probability);
+    json.put("probabilities", probabilities);
+    return json;
   }
 }

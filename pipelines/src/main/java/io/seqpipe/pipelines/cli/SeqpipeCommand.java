@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-        TranslateCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
+        TranslateCommand.class, ServeCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class,
+        ScoreCommand.class,
         CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 

@@ -16,4 +16,7 @@ public interface ModelOutput {
 
   /** Its score: a label's probability, a translation's (length-penalized) log-probability. */
   double score();
+
+  /** The answer as a JSON value (maps, lists, text, numbers), as the model server writes it. */
+  Object json();
 }

@@ -31,6 +31,15 @@ public final class TextAnalysis {
     return new TextAnalysis(Tokenizer.of(Analyzers.create(analyzer, resourceDirectory)), maxLength);
   }
 
+  /** The text's length in tokens before the cut. */
+  public int length(String text) {
+    return tokenizer.tokens(text).size();
+  }
+
+  public int maxLength() {
+    return maxLength;
+  }
+
   public List<String> tokens(String text) {
     List<String> tokens = tokenizer.tokens(text);
     return tokens.size() > maxLength ? List.copyOf(tokens.subList(0, maxLength)) : tokens;

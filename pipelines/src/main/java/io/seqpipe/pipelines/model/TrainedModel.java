@@ -30,6 +30,20 @@ public interface TrainedModel extends AutoCloseable {
   List<? extends ModelOutput> predict(List<String> texts);
 
   /**
+   * The answer for each text with these settings, in order; an answer does not depend on the other texts
+   * it is computed with.
+   *
+   * @throws IllegalArgumentException for settings the model does not take or outside its limits
+   */
+  List<? extends ModelOutput> predict(List<String> texts, Inference inference);
+
+  /** A text's length in tokens as the model analyzes it, before the cut to {@link #maxLength()}. */
+  int length(String text);
+
+  /** The most tokens of a text the model reads; the rest is cut. */
+  int maxLength();
+
+  /**
    * Writes the model directory atomically: everything needed to use it anywhere (parameters,
    * vocabularies, configuration, analyzer resources, the resolved pipeline {@code specText}) and a
    * manifest holding {@code fields}.

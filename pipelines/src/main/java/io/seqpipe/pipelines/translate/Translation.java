@@ -1,7 +1,9 @@
 package io.seqpipe.pipelines.translate;
 
 import io.seqpipe.pipelines.model.ModelOutput;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One translation of a sentence: the detokenized text, the output tokens it was made of, its search
@@ -13,4 +15,13 @@ import java.util.List;
  * System.out.println(best.text() + " " + best.score());
  * }</pre>
  */
-public record Translation(String text, List<String> tokens, double score, float[][] attention) implements ModelOutput {}
+public record Translation(String text, List<String> tokens, double score, float[][] attention) implements ModelOutput {
+  /** {@code {"text": ..., "score": ...}}. */
+  @Override
+  public Object json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("text", text);
+    json.put("score", score);
+    return json;
+  }
+}

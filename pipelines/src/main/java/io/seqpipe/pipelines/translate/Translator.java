@@ -7,7 +7,9 @@ import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Detokenizer;
 import io.seqpipe.nlp.data.Batcher;
 import io.seqpipe.nlp.vocab.Vocabulary;
+import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.ModelOutput;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.model.TrainedModel;
@@ -46,6 +48,8 @@ public final class Translator implements TrainedModel {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Padded source tokens per search batch when none are given. */
   public static final int DEFAULT_BATCH_TOKENS = 1500;
+  /** The widest beam a caller may ask for. */
+  public static final int MAX_BEAM = 100;
 
   private final ModelHandle handle;
   private final TranslatorConfig config;
@@ -105,6 +109,47 @@ public final class Translator implements TrainedModel {
   @Override
   public List<Translation> predict(List<String> sentences) {
     return translations(sentences, config.searchSettings(), DEFAULT_BATCH_TOKENS).stream().map(n -> n.get(0)).toList();
+  }
+
+  /**
+   * Each sentence's best {@link Translation}, or its {@link NBest} list when more than one is asked for,
+   * searched with the given beam (default: the spec's search).
+   *
+   * @throws IllegalArgumentException for a beam outside 1-100 or an n-best list longer than the beam
+   */
+  @Override
+  public List<? extends ModelOutput> predict(List<String> sentences, Inference inference) {
+    SearchSettings settings = settings(inference);
+    List<List<Translation>> found = translations(sentences, settings, DEFAULT_BATCH_TOKENS);
+    return settings.nBest() == 1 ? found.stream().map(n -> n.get(0)).toList()
+        : found.stream().map(NBest::new).toList();
+  }
+
+  /** The spec's search with a request's beam and n-best list. */
+  public SearchSettings settings(Inference inference) {
+    SearchSettings settings = config.searchSettings();
+    if (inference.isDefault()) {
+      return settings;
+    }
+    int beam = inference.beam() != null ? inference.beam() : settings.beamSize();
+    int nBest = inference.nBest() != null ? inference.nBest() : 1;
+    if (beam < 1 || beam > MAX_BEAM) {
+      throw new IllegalArgumentException("beam must be between 1 and " + MAX_BEAM + ", found " + beam);
+    }
+    if (nBest < 1 || nBest > beam) {
+      throw new IllegalArgumentException("n_best must be between 1 and the beam (" + beam + "), found " + nBest);
+    }
+    return settings.withBeam(beam, nBest);
+  }
+
+  @Override
+  public int length(String text) {
+    return analysis.length(text);
+  }
+
+  @Override
+  public int maxLength() {
+    return analysis.maxLength();
   }
 
   /** Translations with the spec's search, in order. */

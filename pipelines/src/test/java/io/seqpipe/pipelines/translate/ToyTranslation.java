@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /** A learnable toy language pair for translate tests: the target is the source reversed and upper-cased. */
-final class ToyTranslation {
+public final class ToyTranslation {
   private static final String[] WORDS = {"ka", "lo", "mi", "nu", "pe", "ra", "su", "ti"};
 
   /** A small translate pipeline over {@code train.{es,en}} and {@code dev.{es,en}} beside it. */
-  static final String PIPELINE = """
+  public static final String PIPELINE = """
       pipeline toy_mt : translate {
         source es
         target en
@@ -36,7 +36,7 @@ final class ToyTranslation {
   private ToyTranslation() {}
 
   /** Writes train (1,000 pairs) and dev (60) files and the pipeline into {@code dir}; returns the pipeline file. */
-  static Path write(Path dir) throws IOException {
+  public static Path write(Path dir) throws IOException {
     Random random = new Random(11);
     writeSplit(dir, "train", 1000, random);
     writeSplit(dir, "dev", 60, random);
@@ -44,7 +44,7 @@ final class ToyTranslation {
   }
 
   /** {@code count} source sentences of the toy language, one a line. */
-  static String sources(int count, long seed) {
+  public static String sources(int count, long seed) {
     Random random = new Random(seed);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < count; i++) {
