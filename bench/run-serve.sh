@@ -22,7 +22,7 @@ if [ ! -d "$models/sentiment/model" ]; then
   "$root/seqpipe" run "$root/examples/sentiment.pipe" --out "$models/sentiment" > "$results/train-sentiment.log" 2>&1
 fi
 if [ ! -d "$models/ding/model" ]; then
-  SEQPIPE_DATA="$shared/data" "$root/seqpipe" run "$root/bench/translate/ding-de-en.pipe" --engine pytorch \
+  SHARED="$shared" "$root/seqpipe" run "$root/bench/translate/ding-de-en.pipe" --engine pytorch \
     --set train.epochs=1 --out "$models/ding" > "$results/train-ding.log" 2>&1
 fi
 sentence='{"texts": ["The battery lasts all day and the screen is sharp."]}'

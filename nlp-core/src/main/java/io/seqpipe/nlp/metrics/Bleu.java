@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * reference of segment i. Empty references are skipped; a segment needs at least one. Immutable and
  * thread-safe; segments are scored in parallel.
  */
-public final class Bleu {
+public final class Bleu implements CorpusStatistics {
   private final BleuTokenizer tokenizer;
   private final Smoothing smoothing;
   private final double smoothValue;
@@ -42,38 +42,51 @@ public final class Bleu {
 
   /** Corpus BLEU of {@code hypotheses} against one or more reference streams. */
   public BleuScore corpusScore(List<String> hypotheses, List<List<String>> referenceStreams) {
+    long[][] segments = statistics(hypotheses, referenceStreams);
+    int refsColumn = 2 * maxOrder + 2;
+    int minRefs = segments.length == 0 ? referenceStreams.size() : Integer.MAX_VALUE;
+    int maxRefs = segments.length == 0 ? referenceStreams.size() : 0;
+    for (long[] segment : segments) {
+      minRefs = Math.min(minRefs, (int) segment[refsColumn]);
+      maxRefs = Math.max(maxRefs, (int) segment[refsColumn]);
+    }
+    return fromSums(CorpusStatistics.sum(segments, allSegments(segments.length)), MetricSignature.nrefs(minRefs, maxRefs));
+  }
+
+  /**
+   * Per segment: clipped matches per order, hypothesis n-grams per order, hypothesis length, closest
+   * reference length, and the number of references.
+   */
+  @Override
+  public long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
+    if (referenceStreams.isEmpty()) {
+      throw new IllegalArgumentException("expected at least one reference stream");
+    }
     for (List<String> stream : referenceStreams) {
       if (stream.size() != hypotheses.size()) {
         throw new IllegalArgumentException("a reference stream has " + stream.size()
             + " segments, the hypotheses have " + hypotheses.size());
       }
     }
-    if (referenceStreams.isEmpty()) {
-      throw new IllegalArgumentException("expected at least one reference stream");
-    }
-    long[][] segments = IntStream.range(0, hypotheses.size()).parallel()
-        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams))
-        .toArray(long[][]::new);
-    long[] sums = new long[2 * maxOrder + 3];
-    int minRefs = Integer.MAX_VALUE;
-    int maxRefs = 0;
-    for (long[] segment : segments) {
-      for (int k = 0; k < sums.length - 1; k++) {
-        sums[k] += segment[k];
-      }
-      int refs = (int) segment[sums.length - 1];
-      minRefs = Math.min(minRefs, refs);
-      maxRefs = Math.max(maxRefs, refs);
-    }
-    if (segments.length == 0) {
-      minRefs = maxRefs = referenceStreams.size();
-    }
+    return IntStream.range(0, hypotheses.size()).parallel()
+        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
+  }
+
+  @Override
+  public double score(long[] sums) {
+    return fromSums(sums, "1").score();
+  }
+
+  private BleuScore fromSums(long[] sums, String nrefs) {
     long[] correct = new long[maxOrder];
     long[] total = new long[maxOrder];
     System.arraycopy(sums, 0, correct, 0, maxOrder);
     System.arraycopy(sums, maxOrder, total, 0, maxOrder);
-    return fromStatistics(correct, total, sums[2 * maxOrder], sums[2 * maxOrder + 1],
-        MetricSignature.nrefs(minRefs, maxRefs));
+    return fromStatistics(correct, total, sums[2 * maxOrder], sums[2 * maxOrder + 1], nrefs);
+  }
+
+  static int[] allSegments(int count) {
+    return IntStream.range(0, count).toArray();
   }
 
   /** Sentence BLEU of one hypothesis against its references (effective order as configured). */

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * chrf.format(2);  // "chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.4.3 = 54.123"
  * }</pre>
  */
-public final class ChrF {
+public final class ChrF implements CorpusStatistics {
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
   private final int charOrder;
@@ -40,6 +40,22 @@ public final class ChrF {
   }
 
   public ChrFScore corpusScore(List<String> hypotheses, List<List<String>> referenceStreams) {
+    long[][] segments = statistics(hypotheses, referenceStreams);
+    int refsColumn = 3 * (charOrder + wordOrder);
+    int minRefs = segments.length == 0 ? referenceStreams.size() : Integer.MAX_VALUE;
+    int maxRefs = segments.length == 0 ? referenceStreams.size() : 0;
+    for (long[] segment : segments) {
+      minRefs = Math.min(minRefs, (int) segment[refsColumn]);
+      maxRefs = Math.max(maxRefs, (int) segment[refsColumn]);
+    }
+    String name = "chrF" + beta + "+".repeat(wordOrder);
+    return new ChrFScore(name, score(CorpusStatistics.sum(segments, Bleu.allSegments(segments.length))),
+        signature(MetricSignature.nrefs(minRefs, maxRefs)));
+  }
+
+  /** Per segment: hypothesis, reference and matching n-grams per order (characters, then words), and the number of references. */
+  @Override
+  public long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
     if (referenceStreams.isEmpty()) {
       throw new IllegalArgumentException("expected at least one reference stream");
     }
@@ -49,22 +65,13 @@ public final class ChrF {
             + " segments, the hypotheses have " + hypotheses.size());
       }
     }
-    int order = charOrder + wordOrder;
-    long[][] segments = IntStream.range(0, hypotheses.size()).parallel()
-        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams))
-        .toArray(long[][]::new);
-    long[] sums = new long[3 * order];
-    int minRefs = segments.length == 0 ? referenceStreams.size() : Integer.MAX_VALUE;
-    int maxRefs = segments.length == 0 ? referenceStreams.size() : 0;
-    for (long[] segment : segments) {
-      for (int k = 0; k < sums.length; k++) {
-        sums[k] += segment[k];
-      }
-      minRefs = Math.min(minRefs, (int) segment[sums.length]);
-      maxRefs = Math.max(maxRefs, (int) segment[sums.length]);
-    }
-    String name = "chrF" + beta + "+".repeat(wordOrder);
-    return new ChrFScore(name, fScore(sums), signature(MetricSignature.nrefs(minRefs, maxRefs)));
+    return IntStream.range(0, hypotheses.size()).parallel()
+        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
+  }
+
+  @Override
+  public double score(long[] sums) {
+    return fScore(sums);
   }
 
   public ChrFScore sentenceScore(String hypothesis, List<String> references) {

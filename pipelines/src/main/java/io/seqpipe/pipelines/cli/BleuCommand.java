@@ -43,13 +43,21 @@ final class BleuCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON like sacrebleu's default output.")
   boolean json;
 
+  @Mixin PairedBootstrapOptions pairedBootstrap;
+
   @Override
   public Integer call() throws Exception {
     Bleu bleu = Bleu.builder().tokenizer(BleuTokenizer.forName(tokenize)).smoothing(Smoothing.forName(smoothing))
         .smoothValue(smoothValue == null ? Double.NaN : smoothValue).maxOrder(maxOrder).lowercase(lowercase).build();
-    List<String> hyps = files.hypothesisLines();
-    List<List<String>> refs = files.referenceStreams(hyps);
-    BleuScore score = bleu.corpusScore(hyps, refs);
+    List<List<String>> systems = files.systems();
+    pairedBootstrap.requireFor("--hyp", systems.size());
+    List<List<String>> refs = files.referenceStreams(systems.get(0));
+    if (pairedBootstrap.enabled) {
+      files.pairedBootstrap(pairedBootstrap, spec.commandLine().getOut(), "BLEU|" + bleu.signature("1"), bleu, systems,
+          refs, width, json);
+      return 0;
+    }
+    BleuScore score = bleu.corpusScore(systems.get(0), refs);
     spec.commandLine().getOut().println(json ? Json.write(asJson(score)) : score.format(width));
     return 0;
   }

@@ -44,13 +44,21 @@ final class ChrFCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON like sacrebleu's default output.")
   boolean json;
 
+  @Mixin PairedBootstrapOptions pairedBootstrap;
+
   @Override
   public Integer call() throws Exception {
     ChrF chrf = ChrF.builder().charOrder(charOrder).wordOrder(wordOrder).beta(beta).lowercase(lowercase)
         .whitespace(whitespace).epsSmoothing(epsSmoothing).build();
-    List<String> hyps = files.hypothesisLines();
-    List<List<String>> refs = files.referenceStreams(hyps);
-    ChrFScore score = chrf.corpusScore(hyps, refs);
+    List<List<String>> systems = files.systems();
+    pairedBootstrap.requireFor("--hyp", systems.size());
+    List<List<String>> refs = files.referenceStreams(systems.get(0));
+    if (pairedBootstrap.enabled) {
+      files.pairedBootstrap(pairedBootstrap, spec.commandLine().getOut(), "chrF|" + chrf.signature("1"), chrf, systems,
+          refs, width, json);
+      return 0;
+    }
+    ChrFScore score = chrf.corpusScore(systems.get(0), refs);
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("name", score.name());

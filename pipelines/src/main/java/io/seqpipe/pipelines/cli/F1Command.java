@@ -4,6 +4,7 @@ import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.metrics.ClassificationReport;
 import io.seqpipe.nlp.metrics.ConfusionMatrix;
 import io.seqpipe.nlp.metrics.LabelScores;
+import io.seqpipe.nlp.metrics.PairedBootstrap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,20 +27,46 @@ final class F1Command implements Callable<Integer> {
   @Option(names = "--gold", required = true, description = "True labels, one a line.")
   Path gold;
 
-  @Option(names = "--pred", required = true, description = "Predicted labels, one a line.")
-  Path predicted;
+  @Option(names = "--pred", required = true,
+      description = "Predicted labels, one a line (repeat with --paired-bs to compare systems; the first is the baseline).")
+  List<Path> predicted;
 
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Mixin PairedBootstrapOptions pairedBootstrap;
+
   @Override
   public Integer call() throws Exception {
+    pairedBootstrap.requireFor("--pred", predicted.size());
     List<String> goldLabels = labels(gold);
-    List<String> predictedLabels = labels(predicted);
-    LineFiles.requireAligned(gold, goldLabels, predicted, predictedLabels);
-    ClassificationReport report = ClassificationReport.of(goldLabels, predictedLabels);
+    List<List<String>> systems = new ArrayList<>();
+    for (Path file : predicted) {
+      List<String> labels = labels(file);
+      LineFiles.requireAligned(gold, goldLabels, file, labels);
+      systems.add(labels);
+    }
+    if (pairedBootstrap.enabled) {
+      List<PairedBootstrap.Scorer> scorers = systems.stream().map(s -> macroF1(goldLabels, s)).toList();
+      pairedBootstrap.print(spec.commandLine().getOut(), "macro-F1", predicted, scorers, goldLabels.size(), 4, json);
+      return 0;
+    }
+    ClassificationReport report = ClassificationReport.of(goldLabels, systems.get(0));
     spec.commandLine().getOut().print(json ? Json.write(asJson(report)) + "\n" : report.format());
     return 0;
+  }
+
+  /** Macro-F1 of a resample of the labelled items. */
+  private static PairedBootstrap.Scorer macroF1(List<String> gold, List<String> predicted) {
+    return items -> {
+      List<String> g = new ArrayList<>(items.length);
+      List<String> p = new ArrayList<>(items.length);
+      for (int item : items) {
+        g.add(gold.get(item));
+        p.add(predicted.get(item));
+      }
+      return ClassificationReport.of(g, p).macro().f1();
+    };
   }
 
   private static List<String> labels(Path file) throws IOException {
