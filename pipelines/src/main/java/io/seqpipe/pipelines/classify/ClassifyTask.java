@@ -14,6 +14,7 @@ import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.data.ClassificationExample;
 import io.seqpipe.nlp.embeddings.EmbeddingFormat;
 import io.seqpipe.nlp.embeddings.EmbeddingReader;
+import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.metrics.ClassificationReport;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.nlp.vocab.VocabularyBuilder;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class ClassifyTask implements Task<Classifier> {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyTask.class);
   private static final int MISCLASSIFIED_SHOWN = 10;
+  /** The test set's labels and the model's, one a line, beside the report (for {@code seqpipe compare}). */
+  public static final String TEST_GOLD = "test.gold";
+  public static final String TEST_PREDICTED = "test.pred";
 
   private final LoadedPipeline pipeline;
   private final ClassifySpec spec;
@@ -183,11 +189,14 @@ public final class ClassifyTask implements Task<Classifier> {
   }
 
   @Override
-  public TaskReport evaluate(Classifier model, TrainingState state, boolean test, Path out) {
+  public TaskReport evaluate(Classifier model, TrainingState state, boolean test, Path out) throws IOException {
     Evaluation dev = Evaluation.of(model, data.dev(), devTokens);
     Evaluation testEvaluation = test && !data.test().isEmpty() ? Evaluation.of(model, data.test()) : null;
     if (testEvaluation != null) {
       testScores = testEvaluation.metrics();
+      AtomicFiles.writeString(out.resolve(TEST_GOLD), lines(data.test().stream().map(ClassificationExample::label)));
+      AtomicFiles.writeString(out.resolve(TEST_PREDICTED),
+          lines(testEvaluation.predictions().stream().map(Prediction::label)));
     }
     shown = testEvaluation != null ? testEvaluation : dev;
     String split = testEvaluation != null ? "test" : "dev";
@@ -215,6 +224,10 @@ public final class ClassifyTask implements Task<Classifier> {
   @Override
   public void writePage(Path out, RunReport report) throws IOException {
     ClassificationPage.write(out, report, (ClassifyReport) report.task(), shown);
+  }
+
+  private static String lines(Stream<String> labels) {
+    return labels.map(label -> label + "\n").collect(Collectors.joining());
   }
 
   private static List<String> texts(List<ClassificationExample> examples) {

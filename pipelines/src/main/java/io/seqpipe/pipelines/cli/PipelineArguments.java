@@ -22,6 +22,11 @@ final class PipelineArguments {
 
   /** The validated pipeline; every problem is reported by the exception. */
   LoadedPipeline load() {
+    return load(List.of());
+  }
+
+  /** The validated pipeline with {@code more} overrides after the command line's. */
+  LoadedPipeline load(List<String> more) {
     List<String> all = new ArrayList<>(overrides);
     if (engine.engine != null) {
       all.add("train.engine=" + engine.engine);
@@ -29,6 +34,7 @@ final class PipelineArguments {
     if (engine.device != null) {
       all.add("train.device=\"" + engine.device + "\"");
     }
+    all.addAll(more);
     return PipelineFiles.load(file, all, RegisteredNames.INSTANCE);
   }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Command;
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
         TranslateCommand.class, ServeCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class,
-        ScoreCommand.class,
+        ScoreCommand.class, CompareCommand.class,
         CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
 
