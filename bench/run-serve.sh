@@ -43,7 +43,7 @@ load() { # load LABEL MODEL BODY CLIENTS: one bounded hey run, one table row
   awk -v label="$1" -v c="$4" '
     /Requests\/sec/ {rps=$2}
     /  50% in/ {p50=$3*1000} /  90% in/ {p90=$3*1000} /  99% in/ {p99=$3*1000}
-    /\[[0-9]+\]/ {gsub(/[\[\]]/, "", $1); codes = codes $1 "x" $2 " "}
+    /^ +\[[0-9]+\][ \t]+[0-9]+ responses/ {gsub(/[\[\]]/, "", $1); codes = codes $1 "x" $2 " "}
     END {printf "| %s | %d | %.0f | %.1f | %.1f | %.1f | %s|\n", label, c, rps, p50, p90, p99, codes}' "$out"
 }
 echo "| run | clients | requests/s | p50 ms | p90 ms | p99 ms | status codes |"
