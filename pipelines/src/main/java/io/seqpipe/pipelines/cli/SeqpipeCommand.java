@@ -40,7 +40,7 @@ import picocli.CommandLine.RunLast;
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
         TranslateCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class, ScoreCommand.class,
-        CommandLine.HelpCommand.class, CompletionCommand.class})
+        CommandLine.HelpCommand.class, CompletionCommand.class, InitCommand.class})
 public final class SeqpipeCommand {
 
   @Mixin LoggingOptions logging;
