@@ -35,6 +35,11 @@ final class TestNames implements ComponentNames {
   }
 
   @Override
+  public Set<String> vectorDatasets() {
+    return Set.of("glove-6b-100d");
+  }
+
+  @Override
   public Set<String> resourceParameters() {
     return Set.of("words", "dictionary", "protected");
   }

@@ -36,7 +36,7 @@ final class ComponentBinder {
     for (Param param : type.params()) {
       Object fallbackValue = derived.getOrDefault(param.name(), param.defaultValue());
       Object value = value(arguments, param, fallbackValue);
-      if (value == null && !arguments.has(param.name())) {
+      if (value == null && !arguments.has(param.name()) && !param.optional()) {
         arguments.missing(param.name(), type.name() + " needs its " + param.name() + (type.positional() > 0
             ? ", e.g. " + type.name() + "(\"...\")" : ""));
       } else if (value != null) {

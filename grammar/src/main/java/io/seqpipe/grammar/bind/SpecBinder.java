@@ -25,6 +25,7 @@ import io.seqpipe.grammar.tree.Node.Entry;
 import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
+import io.seqpipe.grammar.tree.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -322,18 +323,32 @@ public final class SpecBinder {
     }
     ComponentSpec bound = component.spec();
     if (bound.name().equals(EmbeddingsSpec.LEARNED)) {
-      return new EmbeddingsSpec(bound.name(), null, bound.integer("dim"), false);
+      return new EmbeddingsSpec(bound.name(), null, null, bound.integer("dim"), false);
     }
     if (translate) {
       problems.add(root.positionOf("embeddings"), "translate pipelines learn their embeddings: use learned(dim: N), not "
           + bound.name() + "(...)");
       return null;
     }
-    if (!bound.params().containsKey("file")) {
+    String file = bound.params().containsKey("file") ? bound.text("file") : null;
+    String dataset = bound.params().containsKey("dataset") ? bound.text("dataset") : null;
+    if ((file == null) == (dataset == null)) {
+      if (component.arguments().has("file") == component.arguments().has("dataset")) {
+        problems.add(root.positionOf("embeddings"), bound.name() + " takes exactly one of a file (" + bound.name()
+            + "(\"vectors.txt\")) and a dataset (" + bound.name() + "(dataset: NAME), known: "
+            + String.join(", ", new TreeSet<>(names.vectorDatasets())) + ")");
+      }
       return null;
     }
-    requireFile(component.at("file"), bound.text("file"));
-    return new EmbeddingsSpec(bound.name(), bound.text("file"), 0, bound.bool("frozen"));
+    if (file != null) {
+      requireFile(component.at("file"), file);
+    } else if (!names.vectorDatasets().contains(dataset)) {
+      problems.add(component.at("dataset"), "unknown vectors dataset '" + dataset + "'"
+          + Suggestions.didYouMean(dataset, names.vectorDatasets()) + " (known: "
+          + String.join(", ", new TreeSet<>(names.vectorDatasets())) + ")");
+      return null;
+    }
+    return new EmbeddingsSpec(bound.name(), file, dataset, 0, bound.bool("frozen"));
   }
 
   private EncoderSpec encoder(Section root) {

@@ -4,6 +4,7 @@ import static io.seqpipe.grammar.catalog.Param.bool;
 import static io.seqpipe.grammar.catalog.Param.integer;
 import static io.seqpipe.grammar.catalog.Param.name;
 import static io.seqpipe.grammar.catalog.Param.number;
+import static io.seqpipe.grammar.catalog.Param.optionalText;
 import static io.seqpipe.grammar.catalog.Param.text;
 
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ public final class Catalog {
     add(Family.EMBEDDINGS, "learned", "vectors learned from scratch", 0,
         List.of(integer("dim", null, 1, 4096)));
     List<Param> pretrained = List.of(text("file", null), bool("frozen", false));
-    add(Family.EMBEDDINGS, "glove", "GloVe text vectors", 1, pretrained);
+    add(Family.EMBEDDINGS, "glove", "GloVe text vectors, from a file or a named dataset (exactly one)", 1,
+        List.of(optionalText("file"), optionalText("dataset"), bool("frozen", false)));
     add(Family.EMBEDDINGS, "word2vec", "word2vec text vectors", 1, pretrained);
     add(Family.EMBEDDINGS, "word2vec-binary", "word2vec binary vectors", 1, pretrained);
     add(Family.EMBEDDINGS, "fasttext", "fastText .vec vectors", 1, pretrained);

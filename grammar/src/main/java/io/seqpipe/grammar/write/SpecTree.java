@@ -105,9 +105,12 @@ public final class SpecTree {
   }
 
   private static Component embeddings(EmbeddingsSpec embeddings) {
-    return embeddings.isPretrained()
-        ? new Component(embeddings.type(), entries("file", embeddings.file(), "frozen", embeddings.frozen()))
-        : new Component(EmbeddingsSpec.LEARNED, entries("dim", embeddings.dimension()));
+    if (!embeddings.isPretrained()) {
+      return new Component(EmbeddingsSpec.LEARNED, entries("dim", embeddings.dimension()));
+    }
+    return new Component(embeddings.type(), embeddings.dataset() != null
+        ? entries("dataset", embeddings.dataset(), "frozen", embeddings.frozen())
+        : entries("file", embeddings.file(), "frozen", embeddings.frozen()));
   }
 
   private static Component search(SearchSpec search) {

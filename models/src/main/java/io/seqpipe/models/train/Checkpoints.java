@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints a killed run cannot break: each one is a new directory ({@code epoch-0003/}: parameters and
  * {@code state.json}, each written atomically), and only when it is complete do the pointer files {@code
  * last} (and {@code best}) name it. A crash mid-write leaves an unreferenced directory, never a broken
  * checkpoint. Parameters are restored in place and verified first ({@link ParameterFile}): a truncated
- * or corrupt file fails naming it. Older directories are removed once nothing points to them.
+ * or corrupt file fails naming it. Older directories are removed once nothing points to them. Each save
+ * is logged ({@code event=checkpoint}).
  *
  * <pre>{@code
  * Checkpoints checkpoints = new Checkpoints(Path.of("runs/x/checkpoints"));
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Checkpoints {
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PARAMETERS = "parameters.bin";
   private static final String STATE = "state.json";
@@ -49,6 +53,8 @@ public final class Checkpoints {
       AtomicFiles.writeString(directory.resolve("best"), target.getFileName().toString());
     }
     removeUnreferenced();
+    LOG.atInfo().addKeyValue("event", "checkpoint").addKeyValue("epoch", state.epoch()).addKeyValue("best", best)
+        .addKeyValue("path", target.toString()).log("checkpoint {}{}", target, best ? " (best)" : "");
   }
 
   /** The last checkpoint's state, with its parameters loaded into {@code block}; empty if none. */

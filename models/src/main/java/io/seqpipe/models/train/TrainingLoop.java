@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import io.seqpipe.models.progress.Progress;
 import io.seqpipe.models.train.TrainingState.EpochRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,16 +19,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Epochs of training around a DJL {@link Trainer}: global-norm clipping, the learning-rate schedule,
  * NaN/Inf detection, early stopping on a dev metric, a checkpoint after every epoch (the best one kept),
- * resumption from the last checkpoint, and a progress bar with loss and throughput.
+ * resumption from the last checkpoint, {@link Progress} with loss and throughput, and one summary log
+ * line ({@code event=epoch}) per epoch.
  *
  * <p>A resumed run continues from the last checkpoint's parameters, epoch, step count, early-stopping
  * record and plateau multiplier; the optimizer's moment estimates start afresh, since DJL's optimizers
@@ -117,15 +116,16 @@ public final class TrainingLoop {
       long started = System.nanoTime();
       double lossSum = 0;
       long tokens = 0;
-      try (ProgressBar bar = progressBar(epoch, epochBatches.size())) {
+      int startStep = step;
+      try (Progress progress = Progress.start("epoch " + epoch, epochBatches.size(), "batches")) {
         for (Batch batch : epochBatches) {
           double loss = step(trainer, batch, epoch, step);
           lossSum += loss;
           tokens += batch.tokens();
           step++;
           double seconds = (System.nanoTime() - started) / 1e9;
-          bar.step();
-          bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f, %.0f tok/s", loss, tokens / Math.max(seconds, 1e-9)));
+          progress.stepTo(step - startStep, String.format(Locale.ROOT, "loss %.4f, %.0f tok/s", loss,
+              tokens / Math.max(seconds, 1e-9)));
         }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -139,8 +139,12 @@ public final class TrainingLoop {
       history.add(new EpochRecord(epoch, epochBatches.isEmpty() ? 0 : lossSum / epochBatches.size(), dev,
           schedule.getNewValue(step), tokens / Math.max(seconds, 1e-9), seconds));
       EpochRecord record = history.get(history.size() - 1);
-      LOG.info(String.format(Locale.ROOT, "epoch %d: train loss %.4f, dev %.4f%s, lr %.2e, %.0f tok/s, %.0f s", epoch,
-          record.trainLoss(), dev, improved ? " (best)" : "", record.learningRate(), record.tokensPerSecond(), seconds));
+      LOG.atInfo().addKeyValue("event", "epoch").addKeyValue("epoch", epoch).addKeyValue("train_loss", record.trainLoss())
+          .addKeyValue("dev", dev).addKeyValue("best", improved).addKeyValue("lr", record.learningRate())
+          .addKeyValue("tokens_per_second", record.tokensPerSecond()).addKeyValue("seconds", seconds)
+          .log(String.format(Locale.ROOT, "epoch %d: train loss %.4f, dev %.4f%s, lr %.2e, %.0f tok/s, %.0f s", epoch,
+              record.trainLoss(), dev, improved ? " (best)" : "", record.learningRate(), record.tokensPerSecond(),
+              seconds));
       int bestEpoch = improved ? epoch : state.bestEpoch();
       state = new TrainingState(epoch, step, stopping.best(), bestEpoch, stopping.staleEpochs(),
           schedule.plateauScale(), history);
@@ -174,10 +178,5 @@ public final class TrainingLoop {
   private TrainingDivergedException diverged(String what, double value, int epoch, int step) {
     return new TrainingDivergedException("epoch " + epoch + ", step " + (step + 1) + ": the " + what + " is " + value
         + "; stopped with the last good checkpoint in " + checkpoints.directory() + " untouched");
-  }
-
-  private static ProgressBar progressBar(int epoch, int batches) {
-    return new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(batches)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build();
   }
 }

@@ -19,6 +19,8 @@ import io.seqpipe.nlp.metrics.ClassificationReport;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.nlp.vocab.VocabularyBuilder;
 import io.seqpipe.pipelines.components.Components;
+import io.seqpipe.pipelines.datasets.DatasetCache;
+import io.seqpipe.pipelines.datasets.DatasetRecipes;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.run.RunReport;
@@ -92,7 +94,9 @@ public final class ClassifyTask implements Task<Classifier> {
     LOG.info("{} train, {} dev, {} test examples; vocabulary {}; labels {}", data.train().size(), data.dev().size(),
         data.test().size(), vocabulary.size(), labels);
     if (spec.embeddings().isPretrained()) {
-      Path file = pipeline.resolve(spec.embeddings().file());
+      Path file = spec.embeddings().dataset() != null
+          ? DatasetCache.standard().files(DatasetRecipes.get(spec.embeddings().dataset())).get("vectors")
+          : pipeline.resolve(spec.embeddings().file());
       PretrainedMatrix matrix = PretrainedMatrix.of(vocabulary,
           EmbeddingReader.read(file, EmbeddingFormat.fromId(spec.embeddings().type()), vocabulary), spec.train().seed());
       LOG.info("embeddings {}: {}", file, matrix.coverage());

@@ -12,12 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code seqpipe data list|fetch NAME}: the dataset recipes and the user's cache of their data. */
+/**
+ * {@code seqpipe data list|fetch NAME}: the dataset recipes (labelled texts and pretrained vectors) and the
+ * user's cache of their data.
+ */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Named datasets: list them, fetch them into the cache.",
     subcommands = {DataCommand.ListDatasets.class, DataCommand.Fetch.class})
 final class DataCommand {
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the dataset recipes and whether each is cached.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the dataset recipes: what each is, its size and license, and whether it is cached.")
   static final class ListDatasets implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -27,6 +31,7 @@ final class DataCommand {
       PrintWriter out = spec.commandLine().getOut();
       for (DatasetRecipe recipe : DatasetRecipes.all()) {
         out.printf("%-16s %-8s %s%n", recipe.name(), cache.isCached(recipe) ? "cached" : "-", recipe.description());
+        out.printf("%-25s size: %s%n%-25s license: %s%n", "", recipe.size(), "", recipe.license());
       }
       return 0;
     }

@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
+import io.seqpipe.pipelines.logging.Logs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.RunLast;
 
 /**
  * The {@code seqpipe} command line.
@@ -23,10 +26,12 @@ import picocli.CommandLine.Command;
  * seqpipe convert examples/sentiment.pipe --to yaml
  * seqpipe score bleu --hyp out.en --ref ref.en
  * seqpipe score f1 --gold gold.txt --pred pred.txt --json
+ * seqpipe run examples/sentiment.pipe --log-format json 2> events.jsonl
  * }</pre>
  *
- * <p>Exit codes: 0 success, 2 bad input or usage (one line on standard error, never a stack trace), 1
- * an internal failure.
+ * <p>Exit codes: 0 success, 2 bad input or usage (one line on standard error, never a stack trace; a
+ * JSON object with {@code --log-format json}), 1 an internal failure. The logging options ({@link
+ * LoggingOptions}) apply to every command and are set up once, before it runs.
  */
 @Command(
     name = "seqpipe",
@@ -34,10 +39,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-        TranslateCommand.class, ServeCommand.class, DataCommand.class, ValidateCommand.class, ConvertCommand.class,
-        ScoreCommand.class, CompareCommand.class,
+        TranslateCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
+        ConvertCommand.class, ScoreCommand.class, CompareCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class SeqpipeCommand {
+
+  @Mixin LoggingOptions logging;
 
   /** Exit code for bad input and bad usage. */
   public static final int BAD_INPUT = 2;
@@ -52,7 +59,12 @@ public final class SeqpipeCommand {
 
   /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new SeqpipeCommand());
+    SeqpipeCommand root = new SeqpipeCommand();
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setExecutionStrategy(parseResult -> {
+      root.logging.apply();
+      return new RunLast().execute(parseResult);
+    });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       String message = userMessage(exception);
@@ -60,7 +72,10 @@ public final class SeqpipeCommand {
         exception.printStackTrace(err);
         return 1;
       }
-      if (exception instanceof PipelineException) {
+      String json = Logs.jsonError(message);
+      if (json != null) {
+        err.print(json);
+      } else if (exception instanceof PipelineException) {
         err.println(message); // already one FILE:LINE:COL: line per problem
       } else {
         err.println("seqpipe: " + message);

@@ -3,6 +3,7 @@ package io.seqpipe.pipelines.components;
 import io.seqpipe.grammar.ComponentNames;
 import io.seqpipe.nlp.analysis.AnalyzerResources;
 import io.seqpipe.nlp.analysis.Analyzers;
+import io.seqpipe.pipelines.datasets.DatasetRecipe;
 import io.seqpipe.pipelines.datasets.DatasetRecipes;
 import java.util.Set;
 
@@ -45,10 +46,16 @@ public final class RegisteredNames implements ComponentNames {
     return charFilters;
   }
 
-  /** The dataset recipes of {@link DatasetRecipes}. */
+  /** The labelled-text recipes of {@link DatasetRecipes}. */
   @Override
   public Set<String> datasets() {
-    return DatasetRecipes.names();
+    return DatasetRecipes.names(DatasetRecipe.Kind.LABELLED_TEXT);
+  }
+
+  /** The pretrained-vectors recipes of {@link DatasetRecipes}. */
+  @Override
+  public Set<String> vectorDatasets() {
+    return DatasetRecipes.names(DatasetRecipe.Kind.VECTORS);
   }
 
   @Override

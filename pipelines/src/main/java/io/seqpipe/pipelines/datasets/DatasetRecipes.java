@@ -9,10 +9,11 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * DatasetRecipe recipe = DatasetRecipes.get("uci-sentiment");
+ * DatasetRecipes.names(DatasetRecipe.Kind.VECTORS);   // [glove-6b-100d]
  * }</pre>
  */
 public final class DatasetRecipes {
-  private static final List<DatasetRecipe> ALL = List.of(new UciSentimentRecipe());
+  private static final List<DatasetRecipe> ALL = List.of(new UciSentimentRecipe(), new GloveVectorsRecipe());
 
   private DatasetRecipes() {}
 
@@ -23,6 +24,13 @@ public final class DatasetRecipes {
   public static Set<String> names() {
     Set<String> names = new TreeSet<>();
     ALL.forEach(recipe -> names.add(recipe.name()));
+    return names;
+  }
+
+  /** The names of the recipes of one kind. */
+  public static Set<String> names(DatasetRecipe.Kind kind) {
+    Set<String> names = new TreeSet<>();
+    ALL.stream().filter(recipe -> recipe.kind() == kind).forEach(recipe -> names.add(recipe.name()));
     return names;
   }
 

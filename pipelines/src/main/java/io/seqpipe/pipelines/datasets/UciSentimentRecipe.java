@@ -36,9 +36,23 @@ final class UciSentimentRecipe implements DatasetRecipe {
   }
 
   @Override
+  public Kind kind() {
+    return Kind.LABELLED_TEXT;
+  }
+
+  @Override
   public String description() {
-    return "UCI Sentiment Labelled Sentences: 3,000 Amazon/IMDb/Yelp review sentences, positive/negative "
-        + "(npm package sentiment 5.0.2, MIT; data credited to UCI)";
+    return "UCI Sentiment Labelled Sentences: Amazon/IMDb/Yelp review sentences, positive/negative (npm sentiment 5.0.2)";
+  }
+
+  @Override
+  public String size() {
+    return "3,000 sentences; 0.1 MB download, 0.2 MB converted";
+  }
+
+  @Override
+  public String license() {
+    return "MIT (package); data credited to UCI";
   }
 
   @Override

@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pipeline run from spec to trained model and reports, the same for every kind: choose the engine and
@@ -37,6 +39,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class RunDriver {
+  private static final Logger LOG = LoggerFactory.getLogger(RunDriver.class);
+
   private RunDriver() {}
 
   /**
@@ -61,6 +65,8 @@ public final class RunDriver {
     try {
       TrainingState state = train(model, task, train, device, out);
       TaskReport details = task.evaluate(model, state, evaluateTest, out);
+      LOG.atInfo().addKeyValue("event", "evaluation").addKeyValue("metrics", Reports.JSON.convertValue(details.metrics(),
+          Reports.MAP)).log("evaluated {}", evaluateTest ? "dev and test" : "dev");
       Map<String, RunReport.DataFile> data = Reports.dataHashes(task.dataFiles());
       String specText = DslWriter.write(spec);
       Map<String, Object> fields = new LinkedHashMap<>();

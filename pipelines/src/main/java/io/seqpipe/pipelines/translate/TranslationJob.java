@@ -1,6 +1,7 @@
 package io.seqpipe.pipelines.translate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.models.progress.Progress;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.BufferedReader;
@@ -15,9 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A batch translation job over a file of any size: reads a window of lines at a time (memory bounded
@@ -72,12 +70,11 @@ public final class TranslationJob {
     long total = countLines(input);
     try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         LineNumberReader reader = new LineNumberReader(Files.newBufferedReader(input, StandardCharsets.UTF_8));
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("translate").setInitialMax(total).setUnit(" sent", 1)
-            .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build()) {
+        Progress bar = Progress.start("translate", total, "sent")) {
       channel.truncate(progress.outputBytes());
       channel.position(progress.outputBytes());
       skip(reader, progress.linesDone(), input);
-      bar.stepTo(progress.linesDone());
+      bar.stepTo(progress.linesDone(), "");
       long lines = progress.linesDone();
       List<String> sentences = new ArrayList<>(window);
       while (true) {
@@ -95,7 +92,7 @@ public final class TranslationJob {
         lines += sentences.size();
         AtomicFiles.writeString(progressFile, JSON.writeValueAsString(new JobProgress(fingerprint, lines,
             channel.position())));
-        bar.stepTo(lines);
+        bar.stepTo(lines, "");
       }
       Files.deleteIfExists(progressFile);
       return new Summary(lines - progress.linesDone(), progress.linesDone(), (System.nanoTime() - started) / 1e9);

@@ -45,21 +45,7 @@ class DatasetCacheTest {
     return archive;
   }
 
-  /** The uci-sentiment recipe's conversion, pinned to another archive hash. */
-  private static DatasetRecipe pinnedTo(String sha256) {
-    DatasetRecipe real = DatasetRecipes.get("uci-sentiment");
-    return new DatasetRecipe() {
-      public String name() { return real.name(); }
-      public String description() { return real.description(); }
-      public String packageName() { return real.packageName(); }
-      public String packageVersion() { return real.packageVersion(); }
-      public String sha256() { return sha256; }
-      public Map<String, String> files() { return real.files(); }
-      public void convert(Path archive, Path directory) throws IOException { real.convert(archive, directory); }
-    };
-  }
-
-  private static PackageClient serving(Path archive, AtomicInteger calls) {
+  static PackageClient serving(Path archive, AtomicInteger calls) {
     return (name, version, directory) -> {
       calls.incrementAndGet();
       return Files.copy(archive, directory.resolve(archive.getFileName()));
@@ -71,7 +57,7 @@ class DatasetCacheTest {
     Path archive = sentimentTarball();
     AtomicInteger calls = new AtomicInteger();
     DatasetCache cache = new DatasetCache(dir.resolve("cache"), serving(archive, calls));
-    DatasetRecipe recipe = pinnedTo(Hashes.sha256(archive));
+    DatasetRecipe recipe = new PinnedRecipe(DatasetRecipes.get("uci-sentiment"), Hashes.sha256(archive));
     Map<String, Path> files = cache.files(recipe);
     assertThat(files.keySet()).containsExactlyInAnyOrder("train", "dev", "test");
     assertThat(files.get("train")).isEqualTo(dir.resolve("cache/datasets/uci-sentiment-5.0.2/train.tsv"));
@@ -111,6 +97,6 @@ class DatasetCacheTest {
   @Test
   void unknownRecipesListTheKnownOnes() {
     assertThatThrownBy(() -> DatasetRecipes.get("imdb")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown dataset 'imdb'; known: [uci-sentiment]");
+        .hasMessage("unknown dataset 'imdb'; known: [glove-6b-100d, uci-sentiment]");
   }
 }
