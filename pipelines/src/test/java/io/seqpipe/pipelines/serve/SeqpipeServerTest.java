@@ -207,7 +207,7 @@ class SeqpipeServerTest {
   void sigtermFinishesTheRequestsInFlightAndExits() throws Exception {
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), SeqpipeCommand.class.getName(), "serve", "--model", translator.toString(),
-        "--port", "0", "--max-wait-ms", "300").redirectErrorStream(true).start();
+        "--port", "0", "--max-wait-ms", "2000").redirectErrorStream(true).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -223,7 +223,11 @@ class SeqpipeServerTest {
       for (int i = 0; i < 4; i++) {
         inFlight.add(send(url, "default", Map.of("texts", sentences.subList(i, i + 3))));
       }
-      Thread.sleep(100); // the requests wait up to 300 ms for others to join their batch
+      // the first request waits up to 2 s for others to join its batch: SIGTERM once all four are queued
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!metric(url, "seqpipe_queue_depth{model=\"default\"}").equals("4.0") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       process.destroy(); // SIGTERM
       for (CompletableFuture<HttpResponse<String>> response : inFlight) {
         assertThat(response.join().statusCode()).isEqualTo(200);
@@ -232,6 +236,14 @@ class SeqpipeServerTest {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  /** A metric's value as the server's /metrics page prints it, or "" when absent. */
+  private static String metric(String url, String name) throws Exception {
+    String page = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return page.lines().filter(line -> line.startsWith(name + " ")).map(line -> line.substring(name.length() + 1))
+        .findFirst().orElse("");
   }
 
   private static HttpResponse<String> post(String model, Object body) {
