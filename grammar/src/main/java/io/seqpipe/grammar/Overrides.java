@@ -7,7 +7,7 @@ import io.seqpipe.grammar.tree.Node.Empty;
 import io.seqpipe.grammar.tree.Node.Entry;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.seqpipe.grammar.tree.Node.Block;
 import io.seqpipe.grammar.tree.Node.Entry;
 import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.util.Set;
 import java.util.regex.Pattern;
 

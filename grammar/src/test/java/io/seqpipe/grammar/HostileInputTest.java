@@ -52,6 +52,23 @@ class HostileInputTest {
             "t.pipe:3:18: undefined variable '" + CUT + "': no 'let " + CUT + "' before it, no environment variable, and no default (${" + CUT + ":-default})"),
         dsl("an unclosed 1 MB variable", HEAD + "  epochs ${" + MEGA + "\n}\n",
             "t.pipe:3:10: unexpected character '${" + "x".repeat(55) + "...'"),
+        dsl("a 1 MB pooling name", HEAD + "  pooling " + MEGA + "\n}\n",
+            "t.pipe:3:11: unknown pooling '" + CUT + "' (known: attention, last, max, mean)"),
+        dsl("a 1 MB call name with an unnamed argument", HEAD + "  encoder " + MEGA + "(1)\n}\n",
+            "t.pipe:3:11: unknown encoder '" + CUT + "' (known: bigru, bilstm, gru, lstm)",
+            "t.pipe:3:1048588: " + CUT + "(...) takes only named arguments (name: value)"),
+        dsl("a 1 MB number out of range", HEAD + "  train { label_smoothing 1" + "0".repeat(1 << 20) + " }\n}\n",
+            "t.pipe:3:27: 'train.label_smoothing' must be between 0 and 0.99, found 1" + "0".repeat(56) + "..."),
+        dsl("a 1 MB device", HEAD + "  train { device \"" + MEGA + "\" }\n}\n",
+            "t.pipe:3:18: unknown device '" + CUT + "'; expected auto, cpu, gpu or gpu:N"),
+        dsl("a 1 MB token filter", HEAD + "  analyzer standard {\n    " + MEGA + " 1\n  }\n}\n",
+            "t.pipe:4:1048582: unexpected the number 1 after token filter '" + CUT + "': write parameters as " + CUT
+                + "(name: value), one filter a line"),
+        dsl("a 1 MB source language", "pipeline t : translate {\n  source \"" + MEGA + "\"\n  target en\n"
+                + "  data { train \"pom.xml\"; dev \"pom.xml\" }\n}\n",
+            "t.pipe:2:10: expected a language code for 'source' (like de, en, pt-BR), found '" + CUT + "'"),
+        dsl("a long missing file", "pipeline p : classify {\n  data { train \"" + "d/".repeat(500) + "\"; dev \"pom.xml\" }\n}\n",
+            "t.pipe:2:16: file not found: " + "d/".repeat(148) + "d..."),
         dsl("a bell in a string", HEAD + "  train { epochs \"ring\u0007\" }\n}\n",
             "t.pipe:3:18: expected a whole number for 'train.epochs', found the string \"ring\\u0007\""),
         dsl("an escape sequence in a stray token", "pipeline p : classify {\n  \u001b[2J\n}\n",
@@ -100,7 +117,7 @@ class HostileInputTest {
         Arguments.of("pipeline=../escaped", "--set pipeline:1:1: pipeline name '../escaped' " + NAME_RULE),
         Arguments.of("train.epochs=" + "[".repeat(100_000),
             "--set train.epochs:1:1: expected a whole number for 'train.epochs', found the string \"" + "[".repeat(57) + "...\""),
-        Arguments.of("x".repeat(1000) + "=1", "--set " + CUT + ":1:1: unknown entry '" + "x".repeat(1000) + "' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, target, train, vocabulary)"));
+        Arguments.of("x".repeat(1000) + "=1", "--set " + CUT + ":1:1: unknown entry '" + CUT + "' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, target, train, vocabulary)"));
   }
 
   @ParameterizedTest(name = "{0}")

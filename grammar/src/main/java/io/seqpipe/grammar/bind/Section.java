@@ -10,6 +10,7 @@ import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
 import io.seqpipe.grammar.tree.Suggestions;
+import io.seqpipe.nlp.Quote;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ final class Section {
       List<Entry> entries = new ArrayList<>();
       for (Entry argument : call.arguments()) {
         if (argument.key() == null) {
-          problems.add(argument.position(), "expected a named argument (name: value) in " + call.name() + "(...)");
+          problems.add(argument.position(), "expected a named argument (name: value) in " + Quote.of(call.name()) + "(...)");
         } else {
           entries.add(argument);
         }
@@ -83,7 +84,7 @@ final class Section {
         if (first == null) {
           first = entry;
         } else {
-          problems.add(entry.position(), "duplicate entry '" + qualified(key) + "' (first on line "
+          problems.add(entry.position(), "duplicate entry " + Quote.quoted(qualified(key)) + " (first on line "
               + first.position().line() + ")");
         }
       }
@@ -126,7 +127,7 @@ final class Section {
     if (node instanceof Scalar scalar && scalar.kind() != Scalar.Kind.BOOL) {
       return scalar.text();
     }
-    problems.add(node.position(), "expected text for '" + what + "', found " + node.describe());
+    problems.add(node.position(), "expected text for " + Quote.quoted(what) + ", found " + node.describe());
     return fallback;
   }
 
@@ -149,7 +150,7 @@ final class Section {
         return known;
       }
     }
-    problems.add(node.position(), "unknown " + what + " '" + text + "'" + Suggestions.didYouMean(text, allowed)
+    problems.add(node.position(), "unknown " + what + " " + Quote.quoted(text) + Suggestions.didYouMean(text, allowed)
         + " (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
     return fallback;
   }
@@ -180,7 +181,7 @@ final class Section {
     }
     double value = Double.parseDouble(scalar.text());
     if (value < min || value > max) {
-      problems.add(node.position(), "'" + qualified(key) + "' must be " + range(min, max) + ", found " + scalar.text());
+      problems.add(node.position(), "'" + qualified(key) + "' must be " + range(min, max) + ", found " + Quote.of(scalar.text()));
       return fallback;
     }
     return value;
@@ -200,7 +201,7 @@ final class Section {
     }
     long value = Long.parseLong(scalar.text());
     if (value < min || value > max) {
-      problems.add(node.position(), "'" + qualified(key) + "' must be " + range(min, max) + ", found " + scalar.text());
+      problems.add(node.position(), "'" + qualified(key) + "' must be " + range(min, max) + ", found " + Quote.of(scalar.text()));
       return fallback;
     }
     return value;
@@ -267,7 +268,7 @@ final class Section {
         } else if (index < positional.length) {
           arguments.add(new Entry(positional[index++], argument.value(), argument.position()));
         } else {
-          problems.add(argument.position(), call.name() + "(...) takes "
+          problems.add(argument.position(), Quote.of(call.name()) + "(...) takes "
               + (positional.length == 0 ? "only named arguments (name: value)"
                   : positional.length + " unnamed argument" + (positional.length == 1 ? "" : "s") + " ("
                       + String.join(", ", positional) + "); name the others (name: value)"));
@@ -289,7 +290,7 @@ final class Section {
   void finish() {
     for (Entry entry : entries) {
       if (entry.key() != null && !asked.contains(entry.key())) {
-        problems.add(entry.position(), "unknown entry '" + qualified(entry.key()) + "'"
+        problems.add(entry.position(), "unknown entry " + Quote.quoted(qualified(entry.key()))
             + Suggestions.didYouMean(entry.key(), asked)
             + (asked.isEmpty() ? " (" + (path.isEmpty() ? "here" : "'" + path + "'") + " takes no entries)"
                 : " (known: " + String.join(", ", new TreeSet<>(asked)) + ")"));

@@ -26,6 +26,7 @@ import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
 import io.seqpipe.grammar.tree.Suggestions;
+import io.seqpipe.nlp.Quote;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ public final class SpecBinder {
     Node node = root.take(key);
     String language = root.text(node, key, null);
     if (language != null && !language.matches(LANGUAGE)) {
-      problems.add(node.position(), "expected a language code for '" + key + "' (like de, en, pt-BR), found '" + language + "'");
+      problems.add(node.position(), "expected a language code for '" + key + "' (like de, en, pt-BR), found " + Quote.quoted(language));
       return null;
     }
     return language;
@@ -212,7 +213,7 @@ public final class SpecBinder {
   private void requireFile(Position position, String path) {
     Path resolved = baseDir.resolve(path).normalize();
     if (!Files.isRegularFile(resolved)) {
-      problems.add(position, "file not found: " + resolved);
+      problems.add(position, "file not found: " + Quote.of(resolved.toString(), Quote.PATH_LIMIT));
     }
   }
 
@@ -239,8 +240,9 @@ public final class SpecBinder {
                 : entry.value();
             filters.add(luceneComponent(filter, "token filter", names.tokenFilters()));
           } else {
-            problems.add(entry.value().position(), "unexpected " + entry.value().describe() + " after token filter '"
-                + entry.key() + "': write parameters as " + entry.key() + "(name: value), one filter a line");
+            problems.add(entry.value().position(), "unexpected " + entry.value().describe() + " after token filter "
+                + Quote.quoted(entry.key()) + ": write parameters as " + Quote.of(entry.key())
+                + "(name: value), one filter a line");
           }
         }
       }
@@ -428,7 +430,7 @@ public final class SpecBinder {
     if (deviceNode != null) {
       String text = train.text(deviceNode, "train.device", "auto");
       if (!text.matches(DEVICE)) {
-        problems.add(deviceNode.position(), "unknown device '" + text + "'; expected auto, cpu, gpu or gpu:N");
+        problems.add(deviceNode.position(), "unknown device " + Quote.quoted(text) + "; expected auto, cpu, gpu or gpu:N");
       } else {
         device = text;
       }

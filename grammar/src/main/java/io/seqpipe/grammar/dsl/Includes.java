@@ -6,7 +6,7 @@ import io.seqpipe.grammar.source.SourceFiles.SourceText;
 import io.seqpipe.grammar.tree.Node.Block;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

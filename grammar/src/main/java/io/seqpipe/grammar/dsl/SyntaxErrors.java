@@ -2,7 +2,7 @@ package io.seqpipe.grammar.dsl;
 
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;

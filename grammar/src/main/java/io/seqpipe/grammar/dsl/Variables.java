@@ -4,7 +4,7 @@ import io.seqpipe.grammar.tree.Node;
 import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.seqpipe.grammar.source;
 
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.seqpipe.grammar.tree;
 
+import io.seqpipe.nlp.Quote;
 import java.util.List;
 
 /**

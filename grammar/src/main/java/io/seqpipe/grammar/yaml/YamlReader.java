@@ -13,7 +13,7 @@ import io.seqpipe.grammar.tree.Node.ListNode;
 import io.seqpipe.grammar.tree.Node.Scalar;
 import io.seqpipe.grammar.tree.Position;
 import io.seqpipe.grammar.tree.Problems;
-import io.seqpipe.grammar.tree.Quote;
+import io.seqpipe.nlp.Quote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

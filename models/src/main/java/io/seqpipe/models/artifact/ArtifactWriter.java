@@ -8,18 +8,25 @@ import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Directories;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link ModelArtifact} so that a killed process never leaves a broken one: every file goes
- * into a hidden staging directory beside the target, and {@link #commit} renames it into place (an
- * existing artifact is replaced only once the new one is complete).
+ * into a hidden staging directory beside the target ({@code .NAME-DIGITS}), and {@link #commit} renames
+ * it into place (an existing artifact is first moved aside to {@code .NAME-old-DIGITS} and deleted once
+ * the new one is in place). Those two kinds of directory that a killed writer of the same artifact left
+ * are removed by the next {@link #create}; nothing else beside the target is touched.
  *
  * <pre>{@code
  * ArtifactWriter.create(Path.of("runs/x/model")).text("spec.pipe", dsl).vocabulary("vocabulary.txt", vocab)
@@ -29,6 +36,8 @@ import java.util.Map;
 public final class ArtifactWriter {
   /** Where analyzer resources go inside an artifact. */
   public static final String RESOURCES = "resources";
+
+  private static final String OLD = "old-";
 
   private final Path target;
   private final Path staging;
@@ -41,7 +50,8 @@ public final class ArtifactWriter {
   public static ArtifactWriter create(Path directory) throws IOException {
     Path target = directory.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+    removeLeftovers(target);
+    Path staging = Files.createTempDirectory(target.getParent(), stagingPrefix(target));
     if (Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -93,7 +103,7 @@ public final class ArtifactWriter {
     AtomicFiles.writeString(staging.resolve(ModelArtifact.MANIFEST), ModelArtifact.JSON.writeValueAsString(manifest));
     Path previous = null;
     if (Files.exists(target)) {
-      previous = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+      previous = Files.createTempDirectory(target.getParent(), stagingPrefix(target) + OLD);
       Files.delete(previous);
       Directories.moveIntoPlace(target, previous);
     }
@@ -102,5 +112,31 @@ public final class ArtifactWriter {
       Directories.deleteTree(previous);
     }
     return target;
+  }
+
+  /** {@code .NAME-}: how the staging and old directories of {@code target} begin, random digits following. */
+  private static String stagingPrefix(Path target) {
+    return "." + target.getFileName() + "-";
+  }
+
+  /**
+   * Deletes the staging and old directories of {@code target} that a killed writer left: directories (not
+   * links) beside it named {@code .NAME-DIGITS} or {@code .NAME-old-DIGITS}, as {@link #create} and
+   * {@link #commit} name them.
+   */
+  private static void removeLeftovers(Path target) throws IOException {
+    Pattern ours = Pattern.compile(Pattern.quote(stagingPrefix(target)) + "(" + OLD + ")?[0-9]+");
+    List<Path> leftovers = new ArrayList<>();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {
+      for (Path sibling : siblings) {
+        if (ours.matcher(sibling.getFileName().toString()).matches()
+            && Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS)) {
+          leftovers.add(sibling);
+        }
+      }
+    }
+    for (Path leftover : leftovers) {
+      Directories.deleteTree(leftover);
+    }
   }
 }

@@ -53,6 +53,30 @@ class ModelArtifactTest {
   }
 
   @Test
+  void removesTheStagingDirectoriesAKilledWriterLeftAndNothingElse() throws Exception {
+    Path target = dir.resolve("model");
+    ArtifactWriter.create(target).text("notes.txt", "first").commit(Map.of());
+    for (String leftover : List.of(".model-1234567890", ".model-old-42")) {
+      Files.writeString(Files.createDirectories(dir.resolve(leftover).resolve("sub")).resolve("params"), "stale");
+    }
+    Path elsewhere = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("keep.txt"), "keep");
+    List<Path> kept = new java.util.ArrayList<>(List.of(target, elsewhere.getParent(),
+        Files.createSymbolicLink(dir.resolve(".model-555"), elsewhere.getParent()),
+        Files.writeString(dir.resolve(".model-777"), "a file, not ours"),
+        Files.createDirectories(dir.resolve(".model-12x")), Files.createDirectories(dir.resolve(".model-old-")),
+        Files.createDirectories(dir.resolve(".models-123")), Files.createDirectories(dir.resolve(".other-123")),
+        Files.createDirectories(dir.resolve("model-123")), Files.createDirectories(dir.resolve(".model-new-123"))));
+
+    ArtifactWriter.create(target).text("notes.txt", "second").commit(Map.of());
+
+    assertThat(ModelArtifact.open(target).text("notes.txt")).isEqualTo("second");
+    try (var entries = Files.list(dir)) {
+      assertThat(entries).containsExactlyInAnyOrderElementsOf(kept);
+    }
+    assertThat(elsewhere).hasContent("keep");
+  }
+
+  @Test
   void refusesAnotherFormatAndNonArtifacts() throws Exception {
     Path target = dir.resolve("model");
     Files.createDirectories(target);

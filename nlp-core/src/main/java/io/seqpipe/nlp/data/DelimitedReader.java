@@ -1,7 +1,7 @@
 package io.seqpipe.nlp.data;
 
-import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.IOException;
 import java.io.Reader;
@@ -65,7 +65,7 @@ public final class DelimitedReader implements ClassificationReader {
         long line = parser.getCurrentLineNumber();
         if (row.size() != names.size()) {
           throw new InputFormatException(file, line, 1,
-              "expected " + names.size() + " fields (" + Excerpt.of(String.join(", ", names)) + "), found " + row.size());
+              "expected " + names.size() + " fields (" + Quote.of(String.join(", ", names)) + "), found " + row.size());
         }
         if (row.get(label).isBlank()) {
           throw new InputFormatException(file, line, 1, "expected a label in column '" + labelColumn + "', found none");
@@ -92,7 +92,7 @@ public final class DelimitedReader implements ClassificationReader {
     int index = header.indexOf(name);
     if (index < 0) {
       throw new InputFormatException(file, 1, 1,
-          "expected a column '" + name + "'; the header has: " + Excerpt.of(String.join(", ", header)));
+          "expected a column '" + name + "'; the header has: " + Quote.of(String.join(", ", header)));
     }
     return index;
   }

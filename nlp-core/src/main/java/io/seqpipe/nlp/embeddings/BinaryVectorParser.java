@@ -1,7 +1,7 @@
 package io.seqpipe.nlp.embeddings;
 
-import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +75,7 @@ final class BinaryVectorParser {
   }
 
   private static String record(long entry, long count, String word, long start) {
-    return "vector " + entry + " of " + count + " (" + Excerpt.quote(word) + ", at byte " + start + ")";
+    return "vector " + entry + " of " + count + " (" + Quote.quoted(word) + ", at byte " + start + ")";
   }
 
   private String readWord(InputStream in, long entry, long count) throws IOException {

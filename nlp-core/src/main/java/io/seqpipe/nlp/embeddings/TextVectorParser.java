@@ -1,7 +1,7 @@
 package io.seqpipe.nlp.embeddings;
 
-import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ final class TextVectorParser {
       }
       int wordEnd = nextSpace(0);
       if (wordEnd == lineEnd) {
-        throw error(0, "expected a word followed by numbers, found only " + Excerpt.quote(line.substring(0, lineEnd)));
+        throw error(0, "expected a word followed by numbers, found only " + Quote.quoted(line.substring(0, lineEnd)));
       }
       if (sink.dimension() == 0) {
         sink.dimension(dimensionOfFirstRow(wordEnd));
@@ -80,10 +80,10 @@ final class TextVectorParser {
       try {
         value = FloatParser.parse(line, pos, end);
       } catch (NumberFormatException e) {
-        throw error(pos, "expected a number, found " + Excerpt.quote(line.substring(pos, end)));
+        throw error(pos, "expected a number, found " + Quote.quoted(line.substring(pos, end)));
       }
       if (!Float.isFinite(value)) {
-        throw error(pos, "expected a finite number, found " + Excerpt.quote(line.substring(pos, end)));
+        throw error(pos, "expected a finite number, found " + Quote.quoted(line.substring(pos, end)));
       }
       target[offset + i] = value;
       pos = end;

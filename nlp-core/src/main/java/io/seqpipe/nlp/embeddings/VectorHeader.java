@@ -1,7 +1,7 @@
 package io.seqpipe.nlp.embeddings;
 
-import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ record VectorHeader(long count, int dimension) {
   static VectorHeader require(Path file, String line) {
     VectorHeader header = parse(file, line);
     if (header == null) {
-      throw new InputFormatException(file, 1, 1, "expected a header line 'count dimension', found " + Excerpt.quote(line));
+      throw new InputFormatException(file, 1, 1, "expected a header line 'count dimension', found " + Quote.quoted(line));
     }
     return header;
   }
@@ -52,6 +52,6 @@ record VectorHeader(long count, int dimension) {
       // reported below
     }
     throw new InputFormatException(file, 1, fields.start(group) + 1,
-        "expected " + expected + ", found " + Excerpt.quote(fields.group(group)));
+        "expected " + expected + ", found " + Quote.quoted(fields.group(group)));
   }
 }

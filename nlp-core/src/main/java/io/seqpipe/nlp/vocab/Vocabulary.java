@@ -1,7 +1,7 @@
 package io.seqpipe.nlp.vocab;
 
-import io.seqpipe.nlp.Excerpt;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Utf8Reader;
 import java.io.BufferedReader;
@@ -132,12 +132,12 @@ public final class Vocabulary {
         String token = TokenEscapes.unescape(line);
         if (lineNumber <= RESERVED.size() && !token.equals(RESERVED.get(lineNumber - 1))) {
           throw new InputFormatException(file, lineNumber, 1,
-              "expected reserved token " + RESERVED.get(lineNumber - 1) + ", found " + Excerpt.quote(line));
+              "expected reserved token " + RESERVED.get(lineNumber - 1) + ", found " + Quote.quoted(line));
         }
         Integer earlier = seen.putIfAbsent(token, lineNumber);
         if (earlier != null) {
           throw new InputFormatException(file, lineNumber, 1,
-              "duplicate token " + Excerpt.quote(line) + " (first on line " + earlier + ")");
+              "duplicate token " + Quote.quoted(line) + " (first on line " + earlier + ")");
         }
         tokens.add(token);
       }

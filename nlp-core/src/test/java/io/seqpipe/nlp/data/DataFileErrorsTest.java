@@ -40,7 +40,7 @@ class DataFileErrorsTest {
         Arguments.of("data.jsonl", "", "FILE:1:1: expected JSON lines with examples, found none"),
         Arguments.of("data.jsonl", "\n\n", "FILE:1:1: expected JSON lines with examples, found none"),
         Arguments.of("data.tsv", "label\tbody\u0007\t" + "c".repeat(80) + "\npos\tx\ty\n",
-            "FILE:1:1: expected a column 'text'; the header has: label, body\\u0007, " + "c".repeat(46) + "..."),
+            "FILE:1:1: expected a column 'text'; the header has: label, body\\u0007, " + "c".repeat(38) + "..."),
         Arguments.of("data.jsonl", "{\"text\": \"ok\", \"label\": \"a\"}\n{\"text\": \"" + LONG_LINE + "\"}\n",
             "FILE:2: line longer than 1048576 characters (1 MiB); expected lines of text"),
         Arguments.of("data.tsv", "label\ttext\npos\t" + LONG_LINE + "\n",

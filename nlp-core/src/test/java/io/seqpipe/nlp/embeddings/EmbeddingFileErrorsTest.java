@@ -94,7 +94,7 @@ class EmbeddingFileErrorsTest {
         Arguments.of(EmbeddingFormat.FASTTEXT, "1 2\nna\u00efve 1 2\n", "FILE:2:3: invalid UTF-8 (byte 0xEF); expected UTF-8 text"),
         Arguments.of(EmbeddingFormat.GLOVE, "ctrl\u0001word\n", "FILE:1:1: expected a word followed by numbers, found only 'ctrl\\u0001word'"),
         Arguments.of(EmbeddingFormat.GLOVE, "x".repeat(100) + "\n",
-            "FILE:1:1: expected a word followed by numbers, found only '" + "x".repeat(60) + "...'"),
+            "FILE:1:1: expected a word followed by numbers, found only '" + "x".repeat(57) + "...'"),
         Arguments.of(EmbeddingFormat.GLOVE, "", "FILE: expected word vectors, found none"),
         Arguments.of(EmbeddingFormat.FASTTEXT, "", "FILE: expected word vectors, found none"));
   }

@@ -4,6 +4,7 @@ import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.spec.ClassifySpec;
 import io.seqpipe.grammar.spec.DataSpec;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.data.ClassificationExample;
 import io.seqpipe.nlp.data.ClassificationReader;
 import io.seqpipe.nlp.data.Shuffling;
@@ -13,12 +14,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The train, dev and test examples of a classify pipeline: read from the spec's files or its dataset
  * recipe's (fetched into the cache on first use), the test set carved out of train (seeded) when there is
- * no test file and the spec gives a test split.
+ * no test file and the spec gives a test split. Training examples with fewer than two labels are refused,
+ * naming the file.
  *
  * @param files the files read, by role, for the report's data hashes
  */
@@ -49,7 +53,21 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
       test = List.copyOf(shuffled.subList(0, held));
       train = List.copyOf(shuffled.subList(held, shuffled.size()));
     }
+    requireTwoLabels(train, files.get("train"));
     return new ClassificationData(train, dev, test, files);
+  }
+
+  /** A classifier needs two labels or more to learn anything; a test split may have taken the others away. */
+  private static void requireTwoLabels(List<ClassificationExample> train, Path file) {
+    Set<String> labels = new TreeSet<>();
+    for (ClassificationExample example : train) {
+      labels.add(example.label());
+      if (labels.size() > 1) {
+        return;
+      }
+    }
+    throw new InputFormatException(file, "expected at least two labels, found only " + Quote.quoted(labels.iterator().next())
+        + " in " + train.size() + " training examples");
   }
 
   private static List<ClassificationExample> read(ClassifySpec.Fields fields, Path file, String role,

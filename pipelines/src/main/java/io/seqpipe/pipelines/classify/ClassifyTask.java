@@ -11,6 +11,7 @@ import io.seqpipe.models.train.ClassificationLoss;
 import io.seqpipe.models.train.TrainingLoop;
 import io.seqpipe.models.train.TrainingState;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.data.ClassificationExample;
 import io.seqpipe.nlp.embeddings.EmbeddingFormat;
 import io.seqpipe.nlp.embeddings.EmbeddingReader;
@@ -90,6 +91,7 @@ public final class ClassifyTask implements Task<Classifier> {
     trainIds = trainTokens.stream().map(t -> Classifier.ids(t, vocabulary)).toList();
     devIds = devTokens.stream().map(t -> Classifier.ids(t, vocabulary)).toList();
     devLabels = labelIds(data.dev(), data.files().get("dev"));
+    labelIds(data.test(), data.files().getOrDefault("test", data.files().get("train"))); // known, as dev's, before training
     classWeights = ClassWeights.of(spec.classWeights(), trainLabels, labels.size());
     LOG.info("{} train, {} dev, {} test examples; vocabulary {}; labels {}", data.train().size(), data.dev().size(),
         data.test().size(), vocabulary.size(), labels);
@@ -244,8 +246,8 @@ public final class ClassifyTask implements Task<Classifier> {
     for (int i = 0; i < ids.length; i++) {
       ids[i] = labels.indexOf(examples.get(i).label());
       if (ids[i] < 0) {
-        throw new InputFormatException(file, examples.get(i).line(), 1,
-            "label '" + examples.get(i).label() + "' does not occur in the training data " + labels);
+        throw new InputFormatException(file, examples.get(i).line(), 1, "label " + Quote.quoted(examples.get(i).label())
+            + " does not occur in the training data " + Quote.of(labels.toString()));
       }
     }
     return ids;

@@ -3,10 +3,7 @@ package io.seqpipe.pipelines.cli;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.classify.Prediction;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +35,7 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Classifier classifier = model.load(Classifier.class);
-        BufferedReader reader = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        BufferedReader reader = LineFiles.open(input)) {
       List<String> chunk = new ArrayList<>(CHUNK);
       String line;
       while ((line = reader.readLine()) != null) {

@@ -3,10 +3,11 @@ package io.seqpipe.pipelines.cli;
 import io.seqpipe.grammar.tree.PipelineException;
 import io.seqpipe.models.train.TrainingDivergedException;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.io.FileErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import io.seqpipe.pipelines.logging.Logs;
 import picocli.CommandLine.Command;
@@ -92,8 +93,8 @@ public final class SeqpipeCommand {
       return exception.getMessage();
     }
     Throwable io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
-    if (io instanceof NoSuchFileException missing) {
-      return missing.getFile() + ": no such file";
+    if (io instanceof FileSystemException failed) {
+      return FileErrors.describe(failed);
     }
     if (io instanceof IOException ioException) {
       return ioException.getMessage();

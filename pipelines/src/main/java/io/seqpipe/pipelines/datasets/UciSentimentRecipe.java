@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.io.Hashes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,12 +126,8 @@ final class UciSentimentRecipe implements DatasetRecipe {
 
   /** test for hash bucket 0, dev for 1, train for 2-9 (of 10), by the SHA-256 of the sentence. */
   static String splitOf(String sentence) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(sentence.getBytes(StandardCharsets.UTF_8));
-      int bucket = Integer.remainderUnsigned(((hash[0] & 0xff) << 8) | (hash[1] & 0xff), 10);
-      return bucket == 0 ? "test" : bucket == 1 ? "dev" : "train";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
+    byte[] hash = Hashes.newSha256().digest(sentence.getBytes(StandardCharsets.UTF_8));
+    int bucket = Integer.remainderUnsigned(((hash[0] & 0xff) << 8) | (hash[1] & 0xff), 10);
+    return bucket == 0 ? "test" : bucket == 1 ? "dev" : "train";
   }
 }

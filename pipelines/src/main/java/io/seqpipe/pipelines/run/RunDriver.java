@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * device and seed it, build the kind's model, train it in the shared training loop (token or sentence
  * batches, bucketed and shuffled by seed and epoch; clipping, schedule, early stopping, a checkpoint
  * after every epoch in {@code out/checkpoints}, which a rerun resumes from), let the kind evaluate it,
- * and write {@code out/model/}, {@code out/report.json} and {@code out/report.html}.
+ * and write {@code out/model/}, {@code out/report.json} and {@code out/report.html}. The first thing
+ * written is {@code out/.seqpipe-run}, which marks the directory as a run of this pipeline.
  *
  * <pre>{@code
  * LoadedPipeline pipeline = PipelineFiles.load(Path.of("examples/sentiment.pipe"), List.of(), RegisteredNames.INSTANCE);
@@ -44,13 +45,15 @@ public final class RunDriver {
   private RunDriver() {}
 
   /**
-   * Reads the pipeline's data, trains and evaluates, continuing from {@code out/checkpoints} if an
+   * Claims {@code out} (see {@link RunDirectory}: refused unless new, empty or a run of the same pipeline),
+   * then reads the pipeline's data, trains and evaluates, continuing from {@code out/checkpoints} if an
    * earlier run left them.
    *
    * @param evaluateTest whether to evaluate the test set (training alone only looks at dev)
    */
   public static RunResult<?> run(LoadedPipeline pipeline, Path out, boolean evaluateTest) throws IOException {
     long started = System.nanoTime();
+    RunDirectory.claim(out, pipeline.spec().name());
     return run(pipeline, Tasks.prepare(pipeline), out, evaluateTest, started);
   }
 

@@ -3,10 +3,10 @@ package io.seqpipe.pipelines.translate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.models.progress.Progress;
 import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.nlp.io.Utf8Reader;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.LineNumberReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -62,40 +62,58 @@ public final class TranslationJob {
   /** What was done: sentences translated by this run and sentences found done by an earlier one. */
   public record Summary(long translated, long resumedFrom, double seconds) {}
 
+  /**
+   * Translates {@code input} into {@code output}, or finishes the job an earlier run of the same arguments
+   * left. Refused before anything is written: an output (or its progress file) that is the input, bad
+   * UTF-8 in the input (located), and a progress file whose translated lines are no longer the input's.
+   */
   public Summary run(Path input, Path output) throws IOException {
     long started = System.nanoTime();
     Path progressFile = progressFile(output);
+    refuseWritingOver(input, output);
+    refuseWritingOver(input, progressFile);
     String fingerprint = fingerprint(input);
     JobProgress progress = resumePoint(progressFile, fingerprint, output);
     long total = countLines(input);
-    try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        LineNumberReader reader = new LineNumberReader(Files.newBufferedReader(input, StandardCharsets.UTF_8));
-        Progress bar = Progress.start("translate", total, "sent")) {
-      channel.truncate(progress.outputBytes());
-      channel.position(progress.outputBytes());
-      skip(reader, progress.linesDone(), input);
-      bar.stepTo(progress.linesDone(), "");
-      long lines = progress.linesDone();
-      List<String> sentences = new ArrayList<>(window);
-      while (true) {
-        sentences.clear();
-        String line;
-        while (sentences.size() < window && (line = reader.readLine()) != null) {
-          sentences.add(line);
+    try (BufferedReader reader = Utf8Reader.open(input)) {
+      LineDigest digest = new LineDigest();
+      skipDone(reader, progress, digest, input, progressFile);
+      try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          Progress bar = Progress.start("translate", total, "sent")) {
+        channel.truncate(progress.outputBytes());
+        channel.position(progress.outputBytes());
+        bar.stepTo(progress.linesDone(), "");
+        long lines = progress.linesDone();
+        List<String> sentences = new ArrayList<>(window);
+        while (true) {
+          sentences.clear();
+          String line;
+          while (sentences.size() < window && (line = reader.readLine()) != null) {
+            sentences.add(line);
+            digest.add(line);
+          }
+          if (sentences.isEmpty()) {
+            break;
+          }
+          channel.write(ByteBuffer.wrap(format(lines, translator.translations(sentences, settings, batchTokens))
+              .getBytes(StandardCharsets.UTF_8)));
+          channel.force(false);
+          lines += sentences.size();
+          AtomicFiles.writeString(progressFile, JSON.writeValueAsString(new JobProgress(fingerprint, lines,
+              digest.hex(), channel.position())));
+          bar.stepTo(lines, "");
         }
-        if (sentences.isEmpty()) {
-          break;
-        }
-        channel.write(ByteBuffer.wrap(format(lines, translator.translations(sentences, settings, batchTokens))
-            .getBytes(StandardCharsets.UTF_8)));
-        channel.force(false);
-        lines += sentences.size();
-        AtomicFiles.writeString(progressFile, JSON.writeValueAsString(new JobProgress(fingerprint, lines,
-            channel.position())));
-        bar.stepTo(lines, "");
+        Files.deleteIfExists(progressFile);
+        return new Summary(lines - progress.linesDone(), progress.linesDone(), (System.nanoTime() - started) / 1e9);
       }
-      Files.deleteIfExists(progressFile);
-      return new Summary(lines - progress.linesDone(), progress.linesDone(), (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  /** Refuses a file to write that is the input: the same path, a link to it or a hard link. */
+  private static void refuseWritingOver(Path input, Path written) throws IOException {
+    if (Files.exists(written) && Files.isSameFile(input, written)) {
+      throw new IllegalArgumentException(written + ": is the input file " + input
+          + "; write the translations to another file");
     }
   }
 
@@ -112,7 +130,7 @@ public final class TranslationJob {
 
   private static JobProgress resumePoint(Path progressFile, String fingerprint, Path output) throws IOException {
     if (!Files.exists(progressFile)) {
-      return new JobProgress(fingerprint, 0, 0);
+      return new JobProgress(fingerprint, 0, null, 0);
     }
     JobProgress progress;
     try {
@@ -134,17 +152,29 @@ public final class TranslationJob {
   }
 
   private static long countLines(Path input) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      return reader.lines().count();
+    long count = 0;
+    try (BufferedReader reader = Utf8Reader.open(input)) {
+      while (reader.readLine() != null) {
+        count++;
+      }
     }
+    return count;
   }
 
-  private static void skip(LineNumberReader reader, long lines, Path input) throws IOException {
-    for (long i = 0; i < lines; i++) {
-      if (reader.readLine() == null) {
-        throw new IllegalArgumentException(input + ":" + reader.getLineNumber() + ": ends before line " + lines
+  /** Reads the lines an earlier run translated, checking that they are still the ones it translated. */
+  private static void skipDone(BufferedReader reader, JobProgress progress, LineDigest digest, Path input,
+      Path progressFile) throws IOException {
+    for (long line = 1; line <= progress.linesDone(); line++) {
+      String text = reader.readLine();
+      if (text == null) {
+        throw new IllegalArgumentException(input + ":" + (line - 1) + ": ends before line " + progress.linesDone()
             + ", which an earlier run of this job had translated; the input changed");
       }
+      digest.add(text);
+    }
+    if (progress.linesDone() > 0 && !digest.hex().equals(progress.linesSha256())) {
+      throw new IllegalArgumentException(input + ": lines 1-" + progress.linesDone() + " changed since an earlier run"
+          + " of this job translated them; delete " + progressFile + " to translate the input again from the start");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.pipelines.cli.CommandRun;
 import io.seqpipe.pipelines.cli.SeqpipeCommand;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.seq2seq.search.SearchSettings;
@@ -92,18 +93,7 @@ class TranslationJobTest {
 
     Path resumed = dir.resolve("resumed.en");
     Path progress = TranslationJob.progressFile(resumed);
-    ProcessBuilder child = new ProcessBuilder(with(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), SeqpipeCommand.class.getName()),
-        with(arguments, "--output", resumed.toString())))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-    Process process = child.start();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (linesDone(progress) < 40 && process.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    long killedAt = linesDone(progress);
-    assertThat(killedAt).as("the job was killed part-way (see child.log)").isBetween(40L, 299L);
+    killPartWay(with(arguments, "--output", resumed.toString()), progress);
 
     assertThat(SeqpipeCommand.commandLine().execute(with(arguments, "--output", resumed.toString()))).isZero();
     assertThat(Files.readAllBytes(resumed)).isEqualTo(Files.readAllBytes(uninterrupted));
@@ -116,13 +106,86 @@ class TranslationJobTest {
     Path output = dir.resolve("out.en");
     Files.writeString(output, "earlier\n");
     Path progress = TranslationJob.progressFile(output);
-    Files.writeString(progress, new ObjectMapper().writeValueAsString(new JobProgress("model=other", 1, 8)));
+    Files.writeString(progress, new ObjectMapper().writeValueAsString(new JobProgress("model=other", 1, null, 8)));
     try (Translator translator = Translator.load(model, ModelOptions.DEFAULT)) {
       TranslationJob job = new TranslationJob(translator, translator.config().searchSettings(), 50, 4);
       assertThatThrownBy(() -> job.run(input, output)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith(progress + ": left by a job with other arguments (model=other)");
     }
     assertThat(Files.readString(output)).isEqualTo("earlier\n");
+  }
+
+  @Test
+  void refusesToResumeWhenTheTranslatedLinesChangedAndKeepsTheOutput() throws Exception {
+    String sources = ToyTranslation.sources(300, 5);
+    Path input = Files.writeString(dir.resolve("in.es"), sources);
+    Path output = dir.resolve("out.en");
+    Path progress = TranslationJob.progressFile(output);
+    String[] arguments = {"translate", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString(), "--window", "2"};
+    long done = killPartWay(arguments, progress);
+    byte[] written = Files.readAllBytes(output);
+    String progressRecord = Files.readString(progress);
+    // the same size, one letter of the first line changed
+    Files.writeString(input, (sources.charAt(0) == 'k' ? "p" : "k") + sources.substring(1));
+
+    CommandRun run = CommandRun.of(arguments);
+
+    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("seqpipe: " + input + ": lines 1-" + done + " changed since an earlier run of this"
+        + " job translated them; delete " + progress + " to translate the input again from the start\n");
+    assertThat(Files.readAllBytes(output)).isEqualTo(written);
+    assertThat(progress).hasContent(progressRecord);
+  }
+
+  /** Through the command line: an output that is the input, by any name, is refused before anything is written. */
+  @Test
+  void refusesAnOutputThatIsTheInput() throws Exception {
+    String sources = ToyTranslation.sources(5, 8);
+    Path input = Files.writeString(dir.resolve("in.es"), sources);
+    Path symlink = Files.createSymbolicLink(dir.resolve("link.es"), input);
+    Path hardLink = Files.createLink(dir.resolve("hard.es"), input);
+    for (Path output : List.of(input, symlink, hardLink, dir.resolve(".").resolve("in.es"))) {
+      CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(),
+          "--output", output.toString());
+      assertThat(run.exitCode()).as(output.toString()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+      assertThat(run.err()).isEqualTo("seqpipe: " + output + ": is the input file " + input
+          + "; write the translations to another file\n");
+      assertThat(input).hasContent(sources);
+      assertThat(TranslationJob.progressFile(output)).doesNotExist();
+    }
+  }
+
+  @Test
+  void badUtf8InTheInputIsOneLocatedLineAndNoOutput() throws Exception {
+    Path input = Files.write(dir.resolve("in.es"), new byte[] {'k', 'a', '\n', 'l', 'o', ' ', (byte) 0xE9, '\n'});
+    Path output = dir.resolve("out.en");
+    CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString());
+    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("seqpipe: " + input + ":2:4: invalid UTF-8 (byte 0xE9);"
+        + " expected UTF-8 text\n");
+    assertThat(output).doesNotExist();
+  }
+
+  /**
+   * Starts {@code arguments} in a child process and kills it once its progress file records 40 lines or
+   * more; returns the lines it records then.
+   */
+  private static long killPartWay(String[] arguments, Path progress) throws Exception {
+    Path log = progress.resolveSibling(progress.getFileName() + ".child.log");
+    ProcessBuilder child = new ProcessBuilder(with(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), SeqpipeCommand.class.getName()), arguments))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Process process = child.start();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (linesDone(progress) < 40 && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    long killedAt = linesDone(progress);
+    assertThat(killedAt).as("the job was killed part-way (see " + log + ")").isBetween(40L, 299L);
+    return killedAt;
   }
 
   private static long linesDone(Path progress) {

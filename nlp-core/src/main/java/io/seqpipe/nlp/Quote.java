@@ -1,4 +1,4 @@
-package io.seqpipe.grammar.tree;
+package io.seqpipe.nlp;
 
 /**
  * User text made fit for a one-line message: control, format and separator characters escaped
@@ -7,7 +7,7 @@ package io.seqpipe.grammar.tree;
  * sequence in a pipeline file never reaches the terminal as such.
  *
  * <pre>{@code
- * problems.add(position, "unknown metric '" + Quote.of(name) + "'");
+ * problems.add(position, "unknown metric " + Quote.quoted(name));   // unknown metric 'f2'
  * Quote.of("a\u0007b");           // a\u0007b  (escaped, 9 characters)
  * Quote.of("x".repeat(1_000_000)); // 57 x's, then ...
  * }</pre>
@@ -25,6 +25,11 @@ public final class Quote {
   /** {@code text} escaped and cut to {@link #LIMIT} characters. */
   public static String of(String text) {
     return of(text, LIMIT);
+  }
+
+  /** {@code text} escaped, cut to {@link #LIMIT} characters and put in single quotes: {@code 'text'}. */
+  public static String quoted(String text) {
+    return "'" + of(text) + "'";
   }
 
   /** {@code text} escaped and cut to {@code limit} characters (at least 4). */

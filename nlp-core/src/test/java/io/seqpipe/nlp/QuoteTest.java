@@ -1,4 +1,4 @@
-package io.seqpipe.grammar.tree;
+package io.seqpipe.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ class QuoteTest {
         Arguments.of("delete", "a\u007fb", "a\\u007fb"),
         Arguments.of("right-to-left override", "abc\u202edef", "abc\\u202edef"),
         Arguments.of("line separator", "a\u2028b", "a\\u2028b"),
+        Arguments.of("nul and byte-order mark", "nul\u0000 bom\ufeff", "nul\\u0000 bom\\ufeff"),
         Arguments.of("lone surrogate", "a\ud800b", "a\\ud800b"),
         Arguments.of("accents and emoji stay", "café \ud83d\ude00", "café \ud83d\ude00"),
         Arguments.of("exactly the limit", "x".repeat(60), "x".repeat(60)),
@@ -41,8 +42,8 @@ class QuoteTest {
   }
 
   @Test
-  void problemsAreAlwaysOneLine() {
-    Problem problem = new Problem(new Position("bad\nname.pipe", 1, 2), "found \u0007\nhere");
-    assertThat(problem.toString()).isEqualTo("bad\\nname.pipe:1:2: found \\u0007\\nhere");
+  void quotesInSingleQuotes() {
+    assertThat(Quote.quoted("a\tb")).isEqualTo("'a\\tb'");
+    assertThat(Quote.quoted("x".repeat(61))).isEqualTo("'" + "x".repeat(57) + "...'");
   }
 }
