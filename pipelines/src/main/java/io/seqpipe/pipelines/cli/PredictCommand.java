@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.cli;
 
+import io.seqpipe.pipelines.OutputLines;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.classify.Prediction;
 import java.io.BufferedReader;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
 
   private static void write(PrintWriter out, List<Prediction> predictions) {
     for (Prediction prediction : predictions) {
-      out.printf(Locale.ROOT, "%s\t%.6f%n", prediction.label(), prediction.probability());
+      out.println(OutputLines.prediction(prediction));
     }
     out.flush();
   }

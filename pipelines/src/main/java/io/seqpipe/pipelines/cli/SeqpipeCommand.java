@@ -52,7 +52,15 @@ public final class SeqpipeCommand {
 
   /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new SeqpipeCommand());
+    return commandLine(new SeqpipeCommand());
+  }
+
+  /**
+   * A command line for {@code command} (a picocli command object) with Seqpipe's error handling: bad input
+   * is one line on standard error and exit code {@value #BAD_INPUT}, as for {@code seqpipe} itself.
+   */
+  public static CommandLine commandLine(Object command) {
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       String message = userMessage(exception);

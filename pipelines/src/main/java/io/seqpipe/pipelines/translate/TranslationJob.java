@@ -2,6 +2,7 @@ package io.seqpipe.pipelines.translate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.nlp.io.AtomicFiles;
+import io.seqpipe.pipelines.OutputLines;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -154,14 +154,8 @@ public final class TranslationJob {
   private String format(long firstIndex, List<List<Translation>> translations) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < translations.size(); i++) {
-      for (Translation translation : translations.get(i)) {
-        if (settings.nBest() > 1) {
-          out.append(firstIndex + i).append(" ||| ").append(translation.text()).append(" ||| ")
-              .append(String.format(Locale.ROOT, "%.4f", translation.score()));
-        } else {
-          out.append(translation.text());
-        }
-        out.append('\n');
+      for (String line : OutputLines.translation(firstIndex + i, translations.get(i), settings.nBest())) {
+        out.append(line).append('\n');
       }
     }
     return out.toString();
