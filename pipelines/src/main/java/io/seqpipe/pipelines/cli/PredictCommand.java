@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Label texts with a saved model: one text per line in (standard input by default), label<TAB>probability out.")
 final class PredictCommand implements Callable<Integer> {
-  private static final int CHUNK = 512;
-
   @Spec CommandSpec spec;
 
   @Mixin ModelArguments model;
@@ -40,11 +38,11 @@ final class PredictCommand implements Callable<Integer> {
     try (Classifier classifier = model.load(Classifier.class);
         BufferedReader reader = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
             : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-      List<String> chunk = new ArrayList<>(CHUNK);
+      List<String> chunk = new ArrayList<>(Classifier.DEFAULT_WINDOW);
       String line;
       while ((line = reader.readLine()) != null) {
         chunk.add(line);
-        if (chunk.size() == CHUNK) {
+        if (chunk.size() == Classifier.DEFAULT_WINDOW) {
           write(out, classifier.predict(chunk));
           chunk.clear();
         }
