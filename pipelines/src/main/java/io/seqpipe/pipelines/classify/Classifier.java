@@ -31,6 +31,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class Classifier implements TrainedModel {
+  /** Texts a batch job ({@code seqpipe predict}, {@code seqpipe spark predict}) reads and predicts together. */
+  public static final int DEFAULT_WINDOW = 512;
+
   static final String CONFIG = "classifier.json";
   static final String VOCABULARY = "vocabulary.txt";
   static final String SPEC = "spec.pipe";

@@ -1,5 +1,6 @@
 package io.seqpipe.pipelines.cli;
 
+import io.seqpipe.pipelines.OutputLines;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.classify.Prediction;
 import java.io.BufferedReader;
@@ -7,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Label texts with a saved model: one text per line in (standard input by default), label<TAB>probability out.")
 final class PredictCommand implements Callable<Integer> {
-  private static final int CHUNK = 512;
-
   @Spec CommandSpec spec;
 
   @Mixin ModelArguments model;
@@ -36,11 +34,11 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Classifier classifier = model.load(Classifier.class);
         BufferedReader reader = LineFiles.open(input)) {
-      List<String> chunk = new ArrayList<>(CHUNK);
+      List<String> chunk = new ArrayList<>(Classifier.DEFAULT_WINDOW);
       String line;
       while ((line = reader.readLine()) != null) {
         chunk.add(line);
-        if (chunk.size() == CHUNK) {
+        if (chunk.size() == Classifier.DEFAULT_WINDOW) {
           write(out, classifier.predict(chunk));
           chunk.clear();
         }
@@ -52,7 +50,7 @@ final class PredictCommand implements Callable<Integer> {
 
   private static void write(PrintWriter out, List<Prediction> predictions) {
     for (Prediction prediction : predictions) {
-      out.printf(Locale.ROOT, "%s\t%.6f%n", prediction.label(), prediction.probability());
+      out.println(OutputLines.prediction(prediction));
     }
     out.flush();
   }

@@ -61,11 +61,20 @@ public final class SeqpipeCommand {
   /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
   public static CommandLine commandLine() {
     SeqpipeCommand root = new SeqpipeCommand();
-    CommandLine commandLine = new CommandLine(root);
+    CommandLine commandLine = commandLine((Object) root);
     commandLine.setExecutionStrategy(parseResult -> {
       root.logging.apply();
       return new RunLast().execute(parseResult);
     });
+    return commandLine;
+  }
+
+  /**
+   * A command line for {@code command} (a picocli command object) with Seqpipe's error handling: bad input
+   * is one line on standard error and exit code {@value #BAD_INPUT}, as for {@code seqpipe} itself.
+   */
+  public static CommandLine commandLine(Object command) {
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       String message = userMessage(exception);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.models.progress.Progress;
 import io.seqpipe.nlp.io.AtomicFiles;
 import io.seqpipe.nlp.io.Utf8Reader;
+import io.seqpipe.pipelines.OutputLines;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A batch translation job over a file of any size: reads a window of lines at a time (memory bounded
@@ -181,14 +181,8 @@ public final class TranslationJob {
   private String format(long firstIndex, List<List<Translation>> translations) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < translations.size(); i++) {
-      for (Translation translation : translations.get(i)) {
-        if (settings.nBest() > 1) {
-          out.append(firstIndex + i).append(" ||| ").append(translation.text()).append(" ||| ")
-              .append(String.format(Locale.ROOT, "%.4f", translation.score()));
-        } else {
-          out.append(translation.text());
-        }
-        out.append('\n');
+      for (String line : OutputLines.translation(firstIndex + i, translations.get(i), settings.nBest())) {
+        out.append(line).append('\n');
       }
     }
     return out.toString();

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# seqpipe translate against seqpipe spark translate (local[1], local[2], and a standalone cluster on loopback
+# with one and with two workers of one core each): sentences/s, start-up overhead, the speed-up from one to
+# two workers, and a check that every output is byte for byte the single-process one.
+#
+#   bench/run-spark.sh [MODEL_DIR] [LINES]      # LINES: default 20000 Bible verses, beam 5
+#
+# Without MODEL_DIR it trains one epoch of bench/translate/bible-es-en.pipe first (and says so).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+lines="${2:-20000}"
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export SPARK_LOCAL_IP=127.0.0.1
+loopback=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false)
+
+model="${1:-}"
+if [ -z "$model" ]; then
+  echo "no model given: training one epoch of bench/translate/bible-es-en.pipe" >&2
+  ./seqpipe run bench/translate/bible-es-en.pipe --set train.epochs=1 --out "$work/train" >&2
+  model="$work/train/model"
+fi
+
+source="$root/../shared/data/translation/bible-es-en/train.es"
+while [ "$(wc -l < "$work/in.es" 2>/dev/null || echo 0)" -lt "$lines" ]; do cat "$source" >> "$work/in.es"; done
+head -n "$lines" "$work/in.es" > "$work/input.es"
+head -n 1 "$work/in.es" > "$work/one.es"
+./seqpipe spark --help > /dev/null   # builds the Spark jar outside the timings
+
+seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>>"$work/log"; end=$(date +%s.%N); echo "$end - $start" | bc; }
+report() { # NAME OVERHEAD TOTAL
+  printf '%-28s %8.1f s start-up %8.1f s total %8.1f sentences/s\n' "$1" "$2" "$3" "$(echo "$lines / ($3 - $2)" | bc -l)"
+}
+same() { cmp -s "$work/single.en" <(cat "$1"/part-*) || { echo "$1: differs from seqpipe translate" >&2; exit 1; }; }
+
+overhead=$(seconds ./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/one.en" --beam 5)
+total=$(seconds ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/single.en" --beam 5)
+report "seqpipe translate" "$overhead" "$total"
+
+spark_run() { # NAME MASTER
+  local o t
+  o=$(seconds ./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/$1-one" --beam 5 --master "$2" "${loopback[@]}")
+  t=$(seconds ./seqpipe spark translate --model "$model" --input "$work/input.es" --output "$work/$1" --beam 5 --master "$2" "${loopback[@]}")
+  same "$work/$1"
+  report "spark translate $1" "$o" "$t"
+  echo "$t - $o" | bc -l > "$work/$1.seconds"
+}
+spark_run "local[1]" "local[1]"
+spark_run "local[2]" "local[2]"
+
+# a standalone cluster on loopback: its processes run from the same jar, as from a Spark distribution's jars/
+jar="$root/spark/target/seqpipe-spark.jar"
+export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOG_DIR="$work/spark-home/logs"
+mkdir -p "$SPARK_HOME/jars" && ln -s "$jar" "$SPARK_HOME/jars/"
+opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED)
+port=$((7000 + RANDOM % 1000))
+java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
+  --webui-port 0 >> "$work/master.log" 2>&1 &
+worker() {
+  java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
+    --memory 3g --webui-port 0 --work-dir "$work/worker-$1" "spark://127.0.0.1:$port" >> "$work/worker-$1.log" 2>&1 &
+}
+worker 1
+sleep 8
+spark_run "standalone-1-worker" "spark://127.0.0.1:$port"
+worker 2
+sleep 8
+spark_run "standalone-2-workers" "spark://127.0.0.1:$port"
+printf 'speed-up from one to two workers: %.2fx\n' \
+  "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)"

@@ -1,0 +1,34 @@
+package io.seqpipe.spark;
+
+import org.apache.spark.SparkConf;
+
+/**
+ * Engine threads on executors: as many as the executor has cores ({@code spark.executor.cores}, 1 when
+ * unset), so that executors sharing a machine do not oversubscribe it, and waiting passively (OpenMP
+ * threads that spin make both engines 30-50x slower when another process holds a core). Settings the
+ * user gave are kept. In local mode the driver is the executor and the {@code seqpipe} launcher's settings apply.
+ *
+ * <pre>{@code
+ * SparkConf conf = new SparkConf().set("spark.executor.cores", "4");
+ * EngineThreads.configure(conf);   // spark.executorEnv.OMP_NUM_THREADS=4, -Dai.djl.pytorch.num_threads=4, ...
+ * }</pre>
+ */
+final class EngineThreads {
+  private static final String JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
+  private EngineThreads() {}
+
+  static void configure(SparkConf conf) {
+    String threads = conf.get("spark.executor.cores", "1");
+    conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads);
+    conf.setIfMissing("spark.executorEnv.GOMP_SPINCOUNT", "0");
+    conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
+    conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
+    conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
+    String options = conf.get(JAVA_OPTIONS, "");
+    if (!options.contains("ai.djl.pytorch.num_threads")) {
+      conf.set(JAVA_OPTIONS, (options + " -Dai.djl.pytorch.num_threads=" + threads
+          + " -Dai.djl.pytorch.num_interop_threads=1").strip());
+    }
+  }
+}
