@@ -1,12 +1,11 @@
 package io.seqpipe.spark;
 
+import io.seqpipe.pipelines.cli.SearchArguments;
 import io.seqpipe.pipelines.translate.TranslationJob;
-import io.seqpipe.pipelines.translate.Translator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,20 +20,12 @@ final class SparkTranslateCommand implements Callable<Integer> {
 
   @Mixin JobArguments job;
 
-  @Option(names = "--beam", paramLabel = "K", description = "Beam size; 1 is greedy (default: the model's search).")
-  Integer beam;
-
-  @Option(names = "--n-best", paramLabel = "N", defaultValue = "1",
-      description = "Translations per sentence, as INDEX ||| TRANSLATION ||| SCORE lines when more than 1 (default: ${DEFAULT-VALUE}).")
-  int nBest;
-
-  @Option(names = "--batch-tokens", paramLabel = "T", defaultValue = "" + Translator.DEFAULT_BATCH_TOKENS,
-      description = "Padded source tokens per search batch (default: ${DEFAULT-VALUE}).")
-  int batchTokens;
+  @Mixin SearchArguments search;
 
   @Override
   public Integer call() throws Exception {
-    job.run(new TranslationAnswers(beam, nBest, batchTokens), TranslationJob.DEFAULT_WINDOW, "translated", spec.commandLine().getErr());
+    job.run(new TranslationAnswers(search.inference().beam(), search.nBest(), search.batchTokens()),
+        TranslationJob.DEFAULT_WINDOW, "translated", spec.commandLine().getErr());
     return 0;
   }
 }

@@ -59,15 +59,7 @@ public final class Bleu implements CorpusStatistics {
    */
   @Override
   public long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
-    if (referenceStreams.isEmpty()) {
-      throw new IllegalArgumentException("expected at least one reference stream");
-    }
-    for (List<String> stream : referenceStreams) {
-      if (stream.size() != hypotheses.size()) {
-        throw new IllegalArgumentException("a reference stream has " + stream.size()
-            + " segments, the hypotheses have " + hypotheses.size());
-      }
-    }
+    CorpusStatistics.requireAligned(hypotheses, referenceStreams);
     return IntStream.range(0, hypotheses.size()).parallel()
         .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
   }

@@ -20,6 +20,19 @@ public interface CorpusStatistics {
   /** The corpus score of summed rows. */
   double score(long[] sums);
 
+  /** Refuses no reference stream, or one whose length is not the hypotheses'. */
+  static void requireAligned(List<String> hypotheses, List<List<String>> referenceStreams) {
+    if (referenceStreams.isEmpty()) {
+      throw new IllegalArgumentException("expected at least one reference stream");
+    }
+    for (List<String> stream : referenceStreams) {
+      if (stream.size() != hypotheses.size()) {
+        throw new IllegalArgumentException("a reference stream has " + stream.size()
+            + " segments, the hypotheses have " + hypotheses.size());
+      }
+    }
+  }
+
   /** The rows at {@code segments} (repeats allowed) added up. */
   static long[] sum(long[][] rows, int[] segments) {
     long[] sums = new long[rows.length == 0 ? 0 : rows[0].length];

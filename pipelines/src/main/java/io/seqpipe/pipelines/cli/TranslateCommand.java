@@ -2,7 +2,6 @@ package io.seqpipe.pipelines.cli;
 
 import io.seqpipe.pipelines.translate.TranslationJob;
 import io.seqpipe.pipelines.translate.Translator;
-import io.seqpipe.seq2seq.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,15 +30,7 @@ final class TranslateCommand implements Callable<Integer> {
       description = "Translations, one per line in input order (n-best: INDEX ||| TRANSLATION ||| SCORE lines).")
   Path output;
 
-  @Option(names = "--beam", paramLabel = "K", description = "Beam size; 1 is greedy (default: the model's search).")
-  Integer beam;
-
-  @Option(names = "--n-best", paramLabel = "N", defaultValue = "1", description = "Translations per sentence (default: ${DEFAULT-VALUE}).")
-  int nBest;
-
-  @Option(names = "--batch-tokens", paramLabel = "T", defaultValue = "" + Translator.DEFAULT_BATCH_TOKENS,
-      description = "Padded source tokens per search batch (default: ${DEFAULT-VALUE}).")
-  int batchTokens;
+  @Mixin SearchArguments search;
 
   @Option(names = "--window", paramLabel = "LINES", defaultValue = "" + TranslationJob.DEFAULT_WINDOW,
       description = "Lines read and sorted by length together; memory grows with it (default: ${DEFAULT-VALUE}).")
@@ -48,9 +39,8 @@ final class TranslateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Translator translator = model.load(Translator.class)) {
-      SearchSettings settings = translator.config().searchSettings();
-      settings = settings.withBeam(beam != null ? beam : settings.beamSize(), nBest);
-      TranslationJob.Summary summary = new TranslationJob(translator, settings, batchTokens, window).run(input, output);
+      TranslationJob.Summary summary = new TranslationJob(translator, translator.settings(search.inference()),
+          search.batchTokens(), window).run(input, output);
       spec.commandLine().getErr().println(String.format(Locale.ROOT,
           "translated %d sentences in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(), summary.seconds(),
           summary.translated() / Math.max(summary.seconds(), 1e-9),
