@@ -1,0 +1,21 @@
+package io.seqpipe.nlp.subword;
+
+import java.util.List;
+
+/**
+ * Tokens to subword pieces and back, so that a model's vocabulary covers words it never saw whole.
+ * {@code join(split(tokens))} gives the tokens back.
+ *
+ * <pre>{@code
+ * Subwords subwords = new Bpe(codes);
+ * List<String> pieces = subwords.split(List.of("unseen", "words"));
+ * List<String> tokens = subwords.join(pieces);
+ * }</pre>
+ */
+public interface Subwords {
+  /** Each token's pieces, in order. */
+  List<String> split(List<String> tokens);
+
+  /** The tokens the pieces make. */
+  List<String> join(List<String> pieces);
+}
