@@ -165,6 +165,10 @@ class MalformedInputTest {
             "t.pipe:5:14: translate pipelines learn their embeddings: use learned(dim: N), not glove(...)"),
         dsl("missing stop-word file", classify("analyzer standard {\n    stop(words: \"res/stop.txt\")\n  }"),
             "t.pipe:4:17: file not found: " + dir.resolve("res/stop.txt")),
+        dsl("subword units of no merges", translate("subword bpe(merges: 0)"),
+            "t.pipe:5:23: 'subword.merges' must be between 1 and 10000000, found 0"),
+        dsl("unknown subword units", classify("subword wordpiece"),
+            "t.pipe:3:11: unknown subword 'wordpiece' (known: bpe)"),
         dsl("early stop on chrf in a translate pipeline", translate("train { early_stop(metric: chrf) }"),
             "t.pipe:5:11: translate pipelines stop early on dev bleu (greedy search), not 'chrf'"),
         // YAML

@@ -101,6 +101,7 @@ public final class SpecBinder {
       data.finish();
     }
     AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "standard");
+    ComponentSpec subword = subword(root);
     VocabularySpec vocabulary = vocabulary(root, false);
     EmbeddingsSpec embeddings = embeddings(root, 100, false);
     EncoderSpec encoder = encoder(root);
@@ -111,7 +112,7 @@ public final class SpecBinder {
     String classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
     TrainSpec trainSpec = train(train, "f1_macro", CLASSIFY_METRICS);
     List<String> metrics = metrics(root, CLASSIFY_METRICS, List.of("accuracy", "f1_macro", "f1_micro", "f1_weighted"));
-    return new ClassifySpec(name == null ? "" : name, dataSpec, fields, analyzer, vocabulary, embeddings, encoder,
+    return new ClassifySpec(name == null ? "" : name, dataSpec, fields, analyzer, subword, vocabulary, embeddings, encoder,
         pooling, classWeights, trainSpec, metrics);
   }
 
@@ -128,6 +129,7 @@ public final class SpecBinder {
       data.finish();
     }
     AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "wordpunct");
+    ComponentSpec subword = subword(root);
     VocabularySpec vocabulary = vocabulary(root, true);
     EmbeddingsSpec embeddings = embeddings(root, 256, true);
     EncoderSpec encoder = encoder(root);
@@ -142,7 +144,7 @@ public final class SpecBinder {
           + trainSpec.earlyStop().metric() + "'");
     }
     List<String> metrics = metrics(root, TRANSLATE_METRICS, List.of("bleu", "chrf"));
-    return new TranslateSpec(name == null ? "" : name, source, target, dataSpec, analyzer, vocabulary, embeddings,
+    return new TranslateSpec(name == null ? "" : name, source, target, dataSpec, analyzer, subword, vocabulary, embeddings,
         encoder, decoder, search, trainSpec, metrics);
   }
 
@@ -300,6 +302,11 @@ public final class SpecBinder {
       return block.entries().stream().filter(entry -> !entry.key().equals("type")).toList();
     }
     return List.of();
+  }
+
+  /** Subword units, when the pipeline names them. */
+  private ComponentSpec subword(Section root) {
+    return root.has("subword") ? spec(ComponentBinder.bind(root, "subword", Family.SUBWORD, "bpe", Map.of())) : null;
   }
 
   private VocabularySpec vocabulary(Section root, boolean translate) {

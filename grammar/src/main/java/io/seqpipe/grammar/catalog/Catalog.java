@@ -34,6 +34,10 @@ public final class Catalog {
   private static final Map<Family, Map<String, ComponentType>> TYPES = new EnumMap<>(Family.class);
 
   static {
+    add(Family.SUBWORD, "bpe", "byte-pair encoding learned from the training data (subword-nmt's algorithm); joint: one "
+        + "table for both languages of a translate pipeline", 0, List.of(integer("merges", 8000, 1, 10_000_000),
+        integer("min_freq", 2, 1, MAX), bool("joint", true)));
+
     List<Param> recurrent = List.of(integer("hidden", 256, 1, 8192), integer("layers", 1, 1, 16),
         number("dropout", 0.3, 0, 0.95), bool("residual", false));
     add(Family.ENCODER, "lstm", "a unidirectional LSTM", 0, recurrent);

@@ -8,6 +8,7 @@ package io.seqpipe.grammar.catalog;
  * }</pre>
  */
 public enum Family {
+  SUBWORD("subword"),
   ENCODER("encoder"),
   DECODER("decoder"),
   ATTENTION("attention"),

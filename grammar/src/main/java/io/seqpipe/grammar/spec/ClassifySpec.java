@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param classWeights {@code none}, or {@code balanced} to weight each class's loss by {@code examples /
  *     (classes * examples of the class)} as scikit-learn does
  */
-public record ClassifySpec(String name, DataSpec data, Fields fields, AnalyzerChoice analyzer,
+public record ClassifySpec(String name, DataSpec data, Fields fields, AnalyzerChoice analyzer, ComponentSpec subword,
     VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, String pooling, String classWeights,
     TrainSpec train, List<String> metrics) implements PipelineSpec {
 

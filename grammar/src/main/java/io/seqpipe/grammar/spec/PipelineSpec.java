@@ -24,6 +24,9 @@ public sealed interface PipelineSpec permits ClassifySpec, TranslateSpec {
 
   AnalyzerChoice analyzer();
 
+  /** Subword units after the analyzer ({@code bpe} with its parameters), or null for whole tokens. */
+  ComponentSpec subword();
+
   VocabularySpec vocabulary();
 
   EmbeddingsSpec embeddings();

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param target the target language code
  */
 public record TranslateSpec(String name, String source, String target, DataSpec data, AnalyzerChoice analyzer,
-    VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search,
+    ComponentSpec subword, VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search,
     TrainSpec train, List<String> metrics) implements PipelineSpec {
 
   public TranslateSpec {

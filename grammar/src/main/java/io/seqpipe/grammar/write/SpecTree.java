@@ -54,6 +54,9 @@ public final class SpecTree {
     data.put("max_length", spec.data().maxLength());
     root.put("data", data);
     root.put("analyzer", analyzer(spec.analyzer()));
+    if (spec.subword() != null) {
+      root.put("subword", component(spec.subword()));
+    }
     Map<String, Object> vocabulary = entries("min_freq", spec.vocabulary().minFrequency(), "max_size",
         spec.vocabulary().maxSize());
     if (spec instanceof TranslateSpec) {

@@ -13,6 +13,19 @@ import java.util.List;
  * }</pre>
  */
 public interface Subwords {
+  /** Whole tokens: no subword units. */
+  Subwords NONE = new Subwords() {
+    @Override
+    public List<String> split(List<String> tokens) {
+      return tokens;
+    }
+
+    @Override
+    public List<String> join(List<String> pieces) {
+      return pieces;
+    }
+  };
+
   /** Each token's pieces, in order. */
   List<String> split(List<String> tokens);
 

@@ -5,10 +5,12 @@ import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
+import io.seqpipe.nlp.subword.Subwords;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.pipelines.model.SubwordUnits;
 import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.model.TrainedModel;
 import java.io.IOException;
@@ -37,6 +39,7 @@ public final class Classifier implements TrainedModel {
   static final String CONFIG = "classifier.json";
   static final String VOCABULARY = "vocabulary.txt";
   static final String SPEC = "spec.pipe";
+  static final String SUBWORDS = "subword.bpe";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ModelHandle handle;
@@ -48,12 +51,12 @@ public final class Classifier implements TrainedModel {
   /**
    * @param resources the directory the analyzer's files are relative to
    */
-  Classifier(ModelHandle handle, ClassifierConfig config, Vocabulary vocabulary, Path resources) {
+  Classifier(ModelHandle handle, ClassifierConfig config, Vocabulary vocabulary, Subwords subwords, Path resources) {
     this.handle = handle;
     this.config = config;
     this.vocabulary = vocabulary;
     this.resources = resources;
-    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength());
+    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength(), subwords);
   }
 
   /** Loads a model directory with the given engine and device choice. */
@@ -65,10 +68,11 @@ public final class Classifier implements TrainedModel {
   public static Classifier load(ModelArtifact artifact, ModelOptions options) throws IOException {
     ClassifierConfig config = JSON.readValue(artifact.text(CONFIG), ClassifierConfig.class);
     Vocabulary vocabulary = artifact.vocabulary(VOCABULARY);
+    Subwords subwords = SubwordUnits.load(config.subword(), artifact, SUBWORDS);
     ModelHandle handle = ModelHandle.open(artifact, options,
         config.block(TokenEmbedding.learned(vocabulary.size(), config.embeddingDimension())),
         ClassifierConfig.INPUT_SHAPES);
-    return new Classifier(handle, config, vocabulary, artifact.directory());
+    return new Classifier(handle, config, vocabulary, subwords, artifact.directory());
   }
 
   @Override
@@ -158,6 +162,7 @@ public final class Classifier implements TrainedModel {
   public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
     return handle.save(directory, kind().id(), fields, writer -> {
       AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
+      SubwordUnits.save(analysis.subwords(), writer, SUBWORDS);
       writer.vocabulary(VOCABULARY, vocabulary)
           .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.withAnalyzer(analyzer)))
           .text(SPEC, specText);

@@ -2,6 +2,7 @@ package io.seqpipe.pipelines.classify;
 
 import ai.djl.ndarray.types.Shape;
 import io.seqpipe.grammar.spec.ClassifySpec;
+import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.models.nn.TextClassifier;
 import io.seqpipe.models.nn.TokenEmbedding;
@@ -22,9 +23,10 @@ import java.util.List;
  *
  * @param analyzer the analysis; files it names are relative to the pipeline's folder in training and to
  *     the model directory once saved
+ * @param subword the pipeline's subword units (their table is {@code subword.bpe} in the model directory), or null
  */
-public record ClassifierConfig(String name, AnalyzerSpec analyzer, int maxLength, int embeddingDimension,
-    EncoderSpec encoder, String pooling, List<String> labels) {
+public record ClassifierConfig(String name, AnalyzerSpec analyzer, ComponentSpec subword, int maxLength,
+    int embeddingDimension, EncoderSpec encoder, String pooling, List<String> labels) {
 
   /** Placeholder input shapes (token ids, lengths) to initialize the block with. */
   static final Shape[] INPUT_SHAPES = {new Shape(2, 4), new Shape(2)};
@@ -34,13 +36,13 @@ public record ClassifierConfig(String name, AnalyzerSpec analyzer, int maxLength
   }
 
   public static ClassifierConfig of(ClassifySpec spec, int embeddingDimension, List<String> labels) {
-    return new ClassifierConfig(spec.name(), Components.analyzer(spec.analyzer()), spec.data().maxLength(),
-        embeddingDimension, spec.encoder(), spec.pooling(), labels);
+    return new ClassifierConfig(spec.name(), Components.analyzer(spec.analyzer()), spec.subword(),
+        spec.data().maxLength(), embeddingDimension, spec.encoder(), spec.pooling(), labels);
   }
 
   /** The same configuration with another analyzer (its files moved into a model directory). */
   ClassifierConfig withAnalyzer(AnalyzerSpec moved) {
-    return new ClassifierConfig(name, moved, maxLength, embeddingDimension, encoder, pooling, labels);
+    return new ClassifierConfig(name, moved, subword, maxLength, embeddingDimension, encoder, pooling, labels);
   }
 
   /** The model around {@code embedding}, untrained. */

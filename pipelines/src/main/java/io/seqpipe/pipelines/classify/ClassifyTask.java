@@ -22,7 +22,9 @@ import io.seqpipe.nlp.vocab.VocabularyBuilder;
 import io.seqpipe.pipelines.components.Components;
 import io.seqpipe.pipelines.datasets.DatasetCache;
 import io.seqpipe.pipelines.datasets.DatasetRecipes;
+import io.seqpipe.nlp.subword.Subwords;
 import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.SubwordUnits;
 import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.run.RunReport;
 import io.seqpipe.pipelines.run.Task;
@@ -71,6 +73,7 @@ public final class ClassifyTask implements Task<Classifier> {
   private final float[] classWeights;
   private final TokenEmbedding embedding;
   private final Double coverage;
+  private final Subwords subwords;
   private Evaluation shown;
   private ClassificationScores testScores;
 
@@ -78,8 +81,9 @@ public final class ClassifyTask implements Task<Classifier> {
     this.pipeline = pipeline;
     this.spec = spec;
     this.data = data;
+    subwords = learnSubwords(pipeline, spec, data);
     TextAnalysis analysis = TextAnalysis.of(Components.analyzer(spec.analyzer()), pipeline.baseDir(),
-        spec.data().maxLength());
+        spec.data().maxLength(), subwords);
     labels = new ArrayList<>(new TreeSet<>(data.train().stream().map(ClassificationExample::label).toList()));
     List<List<String>> trainTokens = analysis.tokens(texts(data.train()));
     devTokens = analysis.tokens(texts(data.dev()));
@@ -119,7 +123,7 @@ public final class ClassifyTask implements Task<Classifier> {
   public Classifier newModel(String name, EngineChoice engine, Device device) {
     ClassifierConfig config = ClassifierConfig.of(spec, embedding.dimension(), labels);
     return new Classifier(ModelHandle.create(name, engine, device, config.block(embedding)), config, vocabulary,
-        pipeline.baseDir());
+        subwords, pipeline.baseDir());
   }
 
   @Override
@@ -234,6 +238,16 @@ public final class ClassifyTask implements Task<Classifier> {
 
   private static String lines(Stream<String> labels) {
     return labels.map(label -> label + "\n").collect(Collectors.joining());
+  }
+
+  /** The spec's subword units, learned from the training texts' whole tokens. */
+  private static Subwords learnSubwords(LoadedPipeline pipeline, ClassifySpec spec, ClassificationData data) {
+    if (spec.subword() == null) {
+      return Subwords.NONE;
+    }
+    TextAnalysis tokens = TextAnalysis.of(Components.analyzer(spec.analyzer()), pipeline.baseDir(), Integer.MAX_VALUE,
+        Subwords.NONE);
+    return SubwordUnits.learn(spec.subword(), tokens.tokens(texts(data.train())));
   }
 
   private static List<String> texts(List<ClassificationExample> examples) {

@@ -80,7 +80,8 @@ public final class RunDriver {
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
       RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,
-          task.examples(), details, state, modelDir.toString(), (System.nanoTime() - started) / 1e9, specText);
+          task.examples(), spec.subword(), details, state, modelDir.toString(), (System.nanoTime() - started) / 1e9,
+          specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
       task.writePage(out, report);
       return new RunResult<>(report, model, task, state);

@@ -1,9 +1,11 @@
 package io.seqpipe.pipelines.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.models.train.TrainingState;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import java.util.Map;
  * }</pre>
  *
  * @param data each file read, by role
+ * @param subword the subword units the texts were split into ({@code bpe} and its parameters), or null
  * @param training the training state after the last epoch (history per epoch, best epoch)
  * @param model the model directory
  * @param seconds the whole run's wall time
@@ -26,7 +29,8 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"pipeline", "kind", "engine", "device", "seed", "data", "examples"})
 public record RunReport(String pipeline, String kind, String engine, String device, long seed,
-    Map<String, DataFile> data, Examples examples, @JsonUnwrapped TaskReport task, TrainingState training,
+    Map<String, DataFile> data, Examples examples, @JsonInclude(JsonInclude.Include.NON_NULL) ComponentSpec subword,
+    @JsonUnwrapped TaskReport task, TrainingState training,
     String model, double seconds, String spec) {
 
   /** A data file read, and its SHA-256. */

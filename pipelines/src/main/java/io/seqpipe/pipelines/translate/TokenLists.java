@@ -5,26 +5,42 @@ import io.seqpipe.nlp.analysis.Analyzers;
 import io.seqpipe.nlp.analysis.Tokenizer;
 import io.seqpipe.nlp.data.LengthFilter;
 import io.seqpipe.nlp.data.ParallelExample;
+import io.seqpipe.nlp.subword.Subwords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Training pairs as source and target tokens, keeping only pairs whose both sides pass the length filter. */
+/** Training pairs as source and target tokens (or subword pieces), one list per side, aligned. */
 record TokenLists(List<List<String>> sources, List<List<String>> targets) {
 
-  /** @param resources the directory the analyzer's files are relative to */
-  static TokenLists of(List<ParallelExample> pairs, AnalyzerSpec analyzer, Path resources, LengthFilter filter) {
+  /**
+   * Every pair analyzed into tokens.
+   *
+   * @param resources the directory the analyzer's files are relative to
+   */
+  static TokenLists of(List<ParallelExample> pairs, AnalyzerSpec analyzer, Path resources) {
     Tokenizer tokenizer = Tokenizer.of(Analyzers.create(analyzer, resources));
     List<List<List<String>>> analyzed = pairs.parallelStream()
         .map(pair -> List.of(tokenizer.tokens(pair.source()), tokenizer.tokens(pair.target()))).toList();
-    List<List<String>> sources = new ArrayList<>();
-    List<List<String>> targets = new ArrayList<>();
-    for (List<List<String>> pair : analyzed) {
-      if (filter.accepts(pair.get(0).size()) && filter.accepts(pair.get(1).size())) {
-        sources.add(pair.get(0));
-        targets.add(pair.get(1));
+    return new TokenLists(analyzed.stream().map(pair -> pair.get(0)).toList(),
+        analyzed.stream().map(pair -> pair.get(1)).toList());
+  }
+
+  /** Each side split into its subword pieces. */
+  TokenLists split(Subwords source, Subwords target) {
+    return new TokenLists(sources.stream().map(source::split).toList(), targets.stream().map(target::split).toList());
+  }
+
+  /** Only the pairs whose both sides pass the length filter. */
+  TokenLists filter(LengthFilter filter) {
+    List<List<String>> keptSources = new ArrayList<>();
+    List<List<String>> keptTargets = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      if (filter.accepts(sources.get(i).size()) && filter.accepts(targets.get(i).size())) {
+        keptSources.add(sources.get(i));
+        keptTargets.add(targets.get(i));
       }
     }
-    return new TokenLists(sources, targets);
+    return new TokenLists(keptSources, keptTargets);
   }
 }

@@ -19,7 +19,9 @@ import io.seqpipe.nlp.metrics.BleuScore;
 import io.seqpipe.nlp.metrics.ChrF;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.nlp.vocab.VocabularyBuilder;
+import io.seqpipe.nlp.subword.Subwords;
 import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.SubwordUnits;
 import io.seqpipe.pipelines.run.RunReport;
 import io.seqpipe.pipelines.run.Task;
 import io.seqpipe.pipelines.run.TaskReport;
@@ -61,6 +63,8 @@ public final class TranslateTask implements Task<Translator> {
   private final Vocabulary targetVocabulary;
   private final List<int[]> sourceIds;
   private final List<int[]> targetIds;
+  private final Subwords sourceSubwords;
+  private final Subwords targetSubwords;
   private List<TranslationPage.Sample> samples = List.of();
   private TranslateReport.Metrics testMetrics;
 
@@ -82,8 +86,18 @@ public final class TranslateTask implements Task<Translator> {
     }
     testPairs = test;
     TranslatorConfig config = TranslatorConfig.of(spec);
-    TokenLists tokens = TokenLists.of(trainPairs, config.analyzer(), pipeline.baseDir(),
-        new LengthFilter(data.minLength(), data.maxLength()));
+    TokenLists words = TokenLists.of(trainPairs, config.analyzer(), pipeline.baseDir());
+    if (spec.subword() != null && spec.subword().bool("joint")) {
+      List<List<String>> both = new ArrayList<>(words.sources());
+      both.addAll(words.targets());
+      sourceSubwords = SubwordUnits.learn(spec.subword(), both);
+      targetSubwords = sourceSubwords;
+    } else {
+      sourceSubwords = SubwordUnits.learn(spec.subword(), words.sources());
+      targetSubwords = SubwordUnits.learn(spec.subword(), words.targets());
+    }
+    TokenLists tokens = words.split(sourceSubwords, targetSubwords)
+        .filter(new LengthFilter(data.minLength(), data.maxLength()));
     VocabularyBuilder sourceBuilder = vocabularyBuilder();
     VocabularyBuilder targetBuilder = spec.vocabulary().shared() ? sourceBuilder : vocabularyBuilder();
     tokens.sources().forEach(sourceBuilder::addAll);
@@ -111,7 +125,7 @@ public final class TranslateTask implements Task<Translator> {
     TranslatorConfig config = TranslatorConfig.of(spec);
     return new Translator(ModelHandle.create(name, engine, device,
         config.block(sourceVocabulary.size(), targetVocabulary.size())), config, sourceVocabulary, targetVocabulary,
-        pipeline.baseDir());
+        sourceSubwords, targetSubwords, pipeline.baseDir());
   }
 
   @Override

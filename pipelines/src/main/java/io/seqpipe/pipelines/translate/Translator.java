@@ -6,10 +6,12 @@ import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Detokenizer;
 import io.seqpipe.nlp.data.Batcher;
+import io.seqpipe.nlp.subword.Subwords;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.ModelOutput;
+import io.seqpipe.pipelines.model.SubwordUnits;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.model.TrainedModel;
@@ -45,6 +47,8 @@ public final class Translator implements TrainedModel {
   static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
   static final String SPEC = "spec.pipe";
+  static final String SOURCE_SUBWORDS = "source.bpe";
+  static final String TARGET_SUBWORDS = "target.bpe";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Padded source tokens per search batch when none are given. */
   public static final int DEFAULT_BATCH_TOKENS = 1500;
@@ -55,6 +59,7 @@ public final class Translator implements TrainedModel {
   private final TranslatorConfig config;
   private final Vocabulary sourceVocabulary;
   private final Vocabulary targetVocabulary;
+  private final Subwords targetSubwords;
   private final Path resources;
   private final TextAnalysis analysis;
 
@@ -62,13 +67,14 @@ public final class Translator implements TrainedModel {
    * @param resources the directory the analyzer's files are relative to
    */
   Translator(ModelHandle handle, TranslatorConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
-      Path resources) {
+      Subwords sourceSubwords, Subwords targetSubwords, Path resources) {
     this.handle = handle;
     this.config = config;
     this.sourceVocabulary = sourceVocabulary;
     this.targetVocabulary = targetVocabulary;
+    this.targetSubwords = targetSubwords;
     this.resources = resources;
-    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength());
+    this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength(), sourceSubwords);
   }
 
   /** Loads a model directory with the given engine and device choice. */
@@ -81,9 +87,11 @@ public final class Translator implements TrainedModel {
     TranslatorConfig config = JSON.readValue(artifact.text(CONFIG), TranslatorConfig.class);
     Vocabulary source = artifact.vocabulary(SOURCE_VOCABULARY);
     Vocabulary target = artifact.vocabulary(TARGET_VOCABULARY);
+    Subwords sourceSubwords = SubwordUnits.load(config.subword(), artifact, SOURCE_SUBWORDS);
+    Subwords targetSubwords = SubwordUnits.load(config.subword(), artifact, TARGET_SUBWORDS);
     ModelHandle handle = ModelHandle.open(artifact, options, config.block(source.size(), target.size()),
         TranslatorConfig.INPUT_SHAPES);
-    return new Translator(handle, config, source, target, artifact.directory());
+    return new Translator(handle, config, source, target, sourceSubwords, targetSubwords, artifact.directory());
   }
 
   @Override
@@ -181,9 +189,9 @@ public final class Translator implements TrainedModel {
       }
       List<Translation> nBest = new ArrayList<>();
       for (Hypothesis hypothesis : hypotheses.next()) {
-        List<String> words = words(hypothesis, source);
-        nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(words), words, hypothesis.score(),
-            hypothesis.attention()));
+        List<String> pieces = pieces(hypothesis, source);
+        nBest.add(new Translation(Detokenizer.DEFAULT.detokenize(targetSubwords.join(pieces)), pieces,
+            hypothesis.score(), hypothesis.attention()));
       }
       out.add(nBest);
     }
@@ -214,7 +222,7 @@ public final class Translator implements TrainedModel {
   }
 
   /** The output words; with {@code replace_unk}, {@code <unk>} becomes the most attended source token. */
-  private List<String> words(Hypothesis hypothesis, List<String> source) {
+  private List<String> pieces(Hypothesis hypothesis, List<String> source) {
     List<String> words = new ArrayList<>(hypothesis.tokens().length);
     for (int t = 0; t < hypothesis.tokens().length; t++) {
       int id = hypothesis.tokens()[t];
@@ -240,6 +248,8 @@ public final class Translator implements TrainedModel {
   public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
     return handle.save(directory, kind().id(), fields, writer -> {
       AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
+      SubwordUnits.save(analysis.subwords(), writer, SOURCE_SUBWORDS);
+      SubwordUnits.save(targetSubwords, writer, TARGET_SUBWORDS);
       writer.vocabulary(SOURCE_VOCABULARY, sourceVocabulary).vocabulary(TARGET_VOCABULARY, targetVocabulary)
           .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.withAnalyzer(analyzer)))
           .text(SPEC, specText);

@@ -1,6 +1,7 @@
 package io.seqpipe.pipelines.translate;
 
 import ai.djl.ndarray.types.Shape;
+import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.DecoderSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
@@ -27,21 +28,25 @@ import io.seqpipe.seq2seq.search.SearchSettings;
  *
  * @param analyzer the analysis; files it names are relative to the pipeline's folder in training and to
  *     the model directory once saved
+ * @param subword the pipeline's subword units (their tables are {@code source.bpe} and {@code target.bpe} in the
+ *     model directory), or null
  */
-public record TranslatorConfig(String name, String source, String target, AnalyzerSpec analyzer, int maxLength,
-    int embeddingDimension, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search) {
+public record TranslatorConfig(String name, String source, String target, AnalyzerSpec analyzer, ComponentSpec subword,
+    int maxLength, int embeddingDimension, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search) {
 
   /** Placeholder input shapes (source ids, source lengths, target ids) to initialize the block with. */
   static final Shape[] INPUT_SHAPES = {new Shape(2, 4), new Shape(2), new Shape(2, 3)};
 
   public static TranslatorConfig of(TranslateSpec spec) {
     return new TranslatorConfig(spec.name(), spec.source(), spec.target(), Components.analyzer(spec.analyzer()),
-        spec.data().maxLength(), spec.embeddings().dimension(), spec.encoder(), spec.decoder(), spec.search());
+        spec.subword(), spec.data().maxLength(), spec.embeddings().dimension(), spec.encoder(), spec.decoder(),
+        spec.search());
   }
 
   /** The same configuration with another analyzer (its files moved into a model directory). */
   TranslatorConfig withAnalyzer(AnalyzerSpec moved) {
-    return new TranslatorConfig(name, source, target, moved, maxLength, embeddingDimension, encoder, decoder, search);
+    return new TranslatorConfig(name, source, target, moved, subword, maxLength, embeddingDimension, encoder, decoder,
+        search);
   }
 
   /** The untrained model for vocabularies of these sizes. */
