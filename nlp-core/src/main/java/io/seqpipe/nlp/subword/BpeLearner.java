@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Learns byte-pair-encoding merges from word counts with the algorithm of Sennrich et al. (2016) as
@@ -17,8 +19,8 @@ import java.util.PriorityQueue;
  * stops after {@code merges} merges or when no pair occurs {@code minFrequency} times.
  *
  * <p>Pair counts are kept incrementally with an index from each pair to the words holding it, and the
- * most frequent pair comes from a priority queue whose stale entries are skipped, so a step costs the
- * words it changes, not a rescan of the vocabulary. Single-threaded: the merges do not depend on any
+ * most frequent pair comes from a priority queue whose stale entries are skipped (each changed pair is
+ * queued once a step), so a step costs the words it changes, not a rescan of the vocabulary. Single-threaded: the merges do not depend on any
  * thread count.
  *
  * <pre>{@code
@@ -59,34 +61,39 @@ public final class BpeLearner {
     return new Run(vocabulary).learn();
   }
 
-  /** One learning run's state: symbols, words as symbol ids, pair counts and their index. */
+  /** One learning run's state: symbols, words as symbol ids, pair counts and the words that hold each pair. */
   private final class Run {
     private final List<String> symbols = new ArrayList<>();
     private final Map<String, Integer> symbolIds = new HashMap<>();
     private final int[][] words;
     private final long[] frequencies;
-    private final Map<Long, Long> counts = new HashMap<>();
-    private final Map<Long, Map<Integer, Integer>> index = new HashMap<>();
+    /** Each pair's count, in a one-element array so that updates do not box. */
+    private final Map<Long, long[]> counts = new HashMap<>();
+    /** The words each pair occurred in at some point (appended to, never cleared: checked when used). */
+    private final Map<Long, IntList> holders = new HashMap<>();
     private final PriorityQueue<long[]> queue = new PriorityQueue<>(this::compareEntries);
+    private final int[] visited;
+    private int step;
 
     Run(Map<String, Long> vocabulary) {
       List<Map.Entry<String, Long>> entries = new ArrayList<>(vocabulary.entrySet());
       entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
       words = new int[entries.size()][];
       frequencies = new long[entries.size()];
+      visited = new int[entries.size()];
       for (int w = 0; w < words.length; w++) {
         words[w] = characters(entries.get(w).getKey());
         frequencies[w] = entries.get(w).getValue();
-        count(w, +1);
+        add(w, words[w], +1, null);
       }
-      counts.forEach((pair, count) -> queue.add(new long[] {count, pair}));
+      counts.forEach((pair, count) -> queue.add(new long[] {count[0], pair}));
     }
 
     BpeCodes learn() {
       List<String[]> learned = new ArrayList<>();
       while (learned.size() < merges) {
         long[] best = queue.poll();
-        while (best != null && counts.getOrDefault(best[1], 0L) != best[0]) {
+        while (best != null && count(best[1]) != best[0]) {
           best = queue.poll(); // stale: the pair's count changed since this entry
         }
         if (best == null || best[0] < minFrequency) {
@@ -117,12 +124,27 @@ public final class BpeLearner {
       });
     }
 
-    /** Replaces the pair everywhere it occurs, left to right without overlaps, and recounts the words changed. */
+    private long count(long pair) {
+      long[] count = counts.get(pair);
+      return count == null ? 0 : count[0];
+    }
+
+    /**
+     * Replaces the pair everywhere it occurs, left to right without overlaps; the counts of the pairs in
+     * the words changed are updated and queued once each.
+     */
     private void merge(long pair, int left, int right, int merged) {
-      Map<Integer, Integer> holders = index.getOrDefault(pair, Map.of());
-      for (int w : new ArrayList<>(holders.keySet())) {
+      step++;
+      Set<Long> changed = new HashSet<>();
+      IntList candidates = holders.getOrDefault(pair, IntList.EMPTY);
+      for (int k = 0; k < candidates.size(); k++) {
+        int w = candidates.get(k);
+        if (visited[w] == step || !contains(words[w], left, right)) {
+          continue;
+        }
+        visited[w] = step;
         int[] word = words[w];
-        count(w, -1);
+        add(w, word, -1, changed);
         int[] out = new int[word.length];
         int n = 0;
         for (int i = 0; i < word.length; i++) {
@@ -134,24 +156,35 @@ public final class BpeLearner {
           }
         }
         words[w] = Arrays.copyOf(out, n);
-        count(w, +1);
+        add(w, words[w], +1, changed);
+      }
+      for (long p : changed) {
+        long count = count(p);
+        if (count > 0) {
+          queue.add(new long[] {count, p});
+        }
       }
     }
 
-    /** Adds ({@code +1}) or removes ({@code -1}) word {@code w}'s pairs from the counts and the index. */
-    private void count(int w, int sign) {
-      int[] word = words[w];
+    private static boolean contains(int[] word, int left, int right) {
+      for (int i = 0; i + 1 < word.length; i++) {
+        if (word[i] == left && word[i + 1] == right) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds ({@code +1}) or removes ({@code -1}) a word's pairs from the counts, noting the pairs changed. */
+    private void add(int w, int[] word, int sign, Set<Long> changed) {
       for (int i = 0; i + 1 < word.length; i++) {
         long pair = ((long) word[i] << 32) | (word[i + 1] & 0xffffffffL);
-        long count = counts.merge(pair, sign * frequencies[w], Long::sum);
-        Map<Integer, Integer> holders = index.computeIfAbsent(pair, p -> new HashMap<>());
-        if (holders.merge(w, sign, Integer::sum) == 0) {
-          holders.remove(w);
-        }
+        counts.computeIfAbsent(pair, p -> new long[1])[0] += sign * frequencies[w];
         if (sign > 0) {
-          queue.add(new long[] {count, pair});
-        } else if (count > 0) {
-          queue.add(new long[] {count, pair});
+          holders.computeIfAbsent(pair, p -> new IntList()).add(w);
+        }
+        if (changed != null) {
+          changed.add(pair);
         }
       }
     }
@@ -164,6 +197,28 @@ public final class BpeLearner {
       int leftOrder = compareCodePoints(symbols.get((int) (b[1] >>> 32)), symbols.get((int) (a[1] >>> 32)));
       return leftOrder != 0 ? leftOrder
           : compareCodePoints(symbols.get((int) b[1]), symbols.get((int) a[1]));
+    }
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    static final IntList EMPTY = new IntList();
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int get(int index) {
+      return values[index];
+    }
+
+    int size() {
+      return size;
     }
   }
 
