@@ -26,7 +26,7 @@ public record TrialResult(SweepPlan.Trial trial, String metric, boolean higherIs
     int epochs, double seconds, String status) {
 
   /** Better trials first; failed ones (NaN) last; ties in plan order. */
-  public static Comparator<TrialResult> BEST_FIRST = Comparator
+  public static final Comparator<TrialResult> BEST_FIRST = Comparator
       .comparingDouble((TrialResult r) -> Double.isNaN(r.dev) ? Double.POSITIVE_INFINITY
           : r.higherIsBetter ? -r.dev : r.dev)
       .thenComparing(r -> r.trial.name());
