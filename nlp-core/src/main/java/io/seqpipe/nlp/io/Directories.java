@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * Directories.moveIntoPlace(staging, Path.of("runs/x/model"));   // a rename where the file system allows
  * Directories.deleteTree(Path.of("runs/x/.model-old"));
+ * Directories.copyTree(Path.of("runs/x/model"), Path.of("runs/x/.best-new"));
  * }</pre>
  */
 public final class Directories {
@@ -37,6 +38,15 @@ public final class Directories {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
+      }
+    }
+  }
+
+  /** Copies {@code from} and everything under it to {@code to}, which must not exist. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
   }

@@ -27,6 +27,11 @@ final class PipelineArguments {
 
   /** The validated pipeline with {@code more} overrides after the command line's. */
   LoadedPipeline load(List<String> more) {
+    return PipelineFiles.load(file, overrides(more), RegisteredNames.INSTANCE);
+  }
+
+  /** The command line's overrides ({@code --set}, then the engine options as overrides), then {@code more}. */
+  List<String> overrides(List<String> more) {
     List<String> all = new ArrayList<>(overrides);
     if (engine.engine != null) {
       all.add("train.engine=" + engine.engine);
@@ -35,6 +40,6 @@ final class PipelineArguments {
       all.add("train.device=\"" + engine.device + "\"");
     }
     all.addAll(more);
-    return PipelineFiles.load(file, all, RegisteredNames.INSTANCE);
+    return all;
   }
 }

@@ -42,7 +42,7 @@ import picocli.CommandLine.RunLast;
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
         TranslateCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
         ConvertCommand.class, ScoreCommand.class, CompareCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class})
+        CommandLine.HelpCommand.class, SweepCommand.class})
 public final class SeqpipeCommand {
 
   @Mixin LoggingOptions logging;

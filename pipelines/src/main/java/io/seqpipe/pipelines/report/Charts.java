@@ -16,6 +16,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -23,6 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  *
  * <pre>{@code
  * Charts.curve(dir.resolve("loss.png"), "Training loss", "loss", epochs, losses);
+ * Charts.scatter(dir.resolve("dev-lr.png"), "dev f1_macro by lr", "lr", "dev f1_macro", lrs, devs, true);
  * Charts.confusion(dir.resolve("confusion.png"), "Confusion matrix (test)", matrix);
  * Charts.attention(dir.resolve("attention-1.png"), "Sample 1", sourceTokens, outputTokens, weights);
  * }</pre>
@@ -44,6 +46,19 @@ public final class Charts {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.addSeries(yTitle, epochs, values);
+    save(file, chart);
+  }
+
+  /** Points without lines, e.g. a sweep's dev metric against one parameter; a log x axis if {@code logX}. */
+  public static void scatter(Path file, String title, String xTitle, String yTitle, double[] x, double[] y, boolean logX)
+      throws IOException {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setXAxisLogarithmic(logX);
+    chart.addSeries(yTitle, x, y);
     save(file, chart);
   }
 
