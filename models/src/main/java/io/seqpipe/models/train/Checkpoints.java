@@ -1,36 +1,48 @@
 package io.seqpipe.models.train;
 
 import ai.djl.nn.Block;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints a killed run cannot break: each one is a new directory ({@code epoch-0003/}: parameters and
- * {@code state.json}, each written atomically), and only when it is complete do the pointer files {@code
- * last} (and {@code best}) name it. A crash mid-write leaves an unreferenced directory, never a broken
- * checkpoint. Parameters are restored in place and verified first ({@link ParameterFile}): a truncated
- * or corrupt file fails naming it. Older directories are removed once nothing points to them. Each save
- * is logged ({@code event=checkpoint}).
+ * Checkpoints a killed run cannot break, holding everything a resumed run needs to go on exactly as an
+ * uninterrupted one: the parameters, the optimizer's moments ({@code optimizer.bin}, both checksummed by
+ * {@link ParameterFile}) and update counts ({@code optimizer.json}), and {@code state.json} (epoch, step,
+ * early stopping, the schedule's state, history). A checkpoint is written in a staging directory, forced
+ * to disk and renamed to {@code epoch-0003/}; only then does the pointer file {@code last} name it (its
+ * state names the best checkpoint, so one atomic write switches both). A crash at any point leaves a
+ * staging or unreferenced directory, never a broken checkpoint, and both are removed by the next save. Loading verifies every file first: a truncated or
+ * corrupt one fails naming it. Each save is logged ({@code event=checkpoint}).
  *
  * <pre>{@code
  * Checkpoints checkpoints = new Checkpoints(Path.of("runs/x/checkpoints"));
- * checkpoints.save(block, state, improved);
- * Optional<TrainingState> resumed = checkpoints.loadLast(block);
+ * checkpoints.save(block, optimizer, state);
+ * Optional<TrainingState> resumed = checkpoints.loadLast(block, optimizer);
  * }</pre>
  */
 public final class Checkpoints {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PARAMETERS = "parameters.bin";
+  private static final String MOMENTS = "optimizer.bin";
+  private static final String COUNTS = "optimizer.json";
   private static final String STATE = "state.json";
+  private static final String STAGING = ".staging-";
+  private static final String LAST = "last";
 
   private final Path directory;
 
@@ -42,55 +54,93 @@ public final class Checkpoints {
     return directory;
   }
 
-  /** Saves the block and state as the last checkpoint, and as the best one if {@code best}. */
-  public void save(Block block, TrainingState state, boolean best) throws IOException {
-    Path target = directory.resolve(String.format("epoch-%04d", state.epoch()));
-    Files.createDirectories(target);
-    ParameterFile.write(block, target.resolve(PARAMETERS));
-    AtomicFiles.writeString(target.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
-    AtomicFiles.writeString(directory.resolve("last"), target.getFileName().toString());
-    if (best) {
-      AtomicFiles.writeString(directory.resolve("best"), target.getFileName().toString());
-    }
-    removeUnreferenced();
+  /** Saves the block, optimizer and state as the last checkpoint ({@code state.bestEpoch()} names the best). */
+  public void save(Block block, ResumableOptimizer optimizer, TrainingState state) throws IOException {
+    String name = name(state.epoch());
+    Path staging = directory.resolve(STAGING + name);
+    deleteDirectory(staging);
+    Files.createDirectories(staging);
+    ParameterFile.write(block, staging.resolve(PARAMETERS));
+    ParameterFile.write(optimizer.moments(block), staging.resolve(MOMENTS));
+    AtomicFiles.writeString(staging.resolve(COUNTS), JSON.writeValueAsString(optimizer.updateCounts(block)));
+    AtomicFiles.writeString(staging.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+    Path target = directory.resolve(name);
+    deleteDirectory(target); // left by a run killed before it pointed to it
+    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    forceDirectory();
+    AtomicFiles.writeString(directory.resolve(LAST), name);
+    removeUnreferenced(target, state);
+    boolean best = state.bestEpoch() == state.epoch();
     LOG.atInfo().addKeyValue("event", "checkpoint").addKeyValue("epoch", state.epoch()).addKeyValue("best", best)
         .addKeyValue("path", target.toString()).log("checkpoint {}{}", target, best ? " (best)" : "");
   }
 
-  /** The last checkpoint's state, with its parameters loaded into {@code block}; empty if none. */
-  public Optional<TrainingState> loadLast(Block block) throws IOException {
-    return load("last", block);
+  /**
+   * The last checkpoint's state, with its parameters loaded into {@code block} and its optimizer state
+   * into {@code optimizer}; empty if none.
+   */
+  public Optional<TrainingState> loadLast(Block block, ResumableOptimizer optimizer) throws IOException {
+    Optional<Path> target = last();
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    TrainingState state = state(target.get());
+    Path counts = target.get().resolve(COUNTS);
+    Map<String, Integer> updates = read(counts, new TypeReference<>() {});
+    ParameterFile.read(block, target.get().resolve(PARAMETERS));
+    ParameterFile.read(optimizer.moments(block), target.get().resolve(MOMENTS));
+    optimizer.restoreUpdateCounts(block, updates);
+    return Optional.of(state);
   }
 
   /** The best checkpoint's state, with its parameters loaded into {@code block}; empty if none. */
   public Optional<TrainingState> loadBest(Block block) throws IOException {
-    return load("best", block);
-  }
-
-  private Optional<TrainingState> load(String pointer, Block block) throws IOException {
-    Optional<Path> target = resolve(pointer);
-    if (target.isEmpty()) {
+    Optional<Path> last = last();
+    if (last.isEmpty()) {
       return Optional.empty();
     }
-    ParameterFile.read(block, target.get().resolve(PARAMETERS));
-    return Optional.of(JSON.readValue(target.get().resolve(STATE).toFile(), TrainingState.class));
+    Path best = directory.resolve(name(state(last.get()).bestEpoch()));
+    ParameterFile.read(block, best.resolve(PARAMETERS));
+    return Optional.of(state(best));
   }
 
-  private Optional<Path> resolve(String pointer) throws IOException {
-    Path file = directory.resolve(pointer);
+  private static String name(int epoch) {
+    return String.format("epoch-%04d", epoch);
+  }
+
+  private static TrainingState state(Path checkpoint) throws IOException {
+    return read(checkpoint.resolve(STATE), new TypeReference<>() {});
+  }
+
+  private static <T> T read(Path file, TypeReference<T> type) throws IOException {
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new InputFormatException(file, "corrupt checkpoint file (" + e.getOriginalMessage() + ")");
+    }
+  }
+
+  private Optional<Path> last() throws IOException {
+    Path file = directory.resolve(LAST);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     return Optional.of(directory.resolve(Files.readString(file, StandardCharsets.UTF_8).strip()));
   }
 
-  private void removeUnreferenced() throws IOException {
-    Optional<Path> last = resolve("last");
-    Optional<Path> best = resolve("best");
+  /** Makes the rename durable (a directory's entries are forced through the directory itself). */
+  private void forceDirectory() throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private void removeUnreferenced(Path last, TrainingState state) throws IOException {
+    Path best = directory.resolve(name(state.bestEpoch()));
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path entry : entries.filter(Files::isDirectory).toList()) {
-        if (entry.getFileName().toString().startsWith("epoch-") && !entry.equals(last.orElse(null))
-            && !entry.equals(best.orElse(null))) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(STAGING) || name.startsWith("epoch-") && !entry.equals(last) && !entry.equals(best)) {
           deleteDirectory(entry);
         }
       }
@@ -98,6 +148,9 @@ public final class Checkpoints {
   }
 
   private static void deleteDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
         Files.deleteIfExists(file);

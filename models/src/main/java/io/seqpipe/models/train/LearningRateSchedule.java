@@ -103,15 +103,26 @@ public final class LearningRateSchedule implements Tracker {
     }
   }
 
-  /** The plateau schedule's current multiplier, recorded in checkpoints. */
-  public float plateauScale() {
-    return plateauScale;
+  /**
+   * What a checkpoint records of the schedule.
+   *
+   * @param epochsDone epochs completed
+   * @param plateauScale the plateau schedule's multiplier
+   * @param staleEpochs epochs without improvement the plateau schedule has counted
+   */
+  public record State(int epochsDone, float plateauScale, int staleEpochs) {
+    public static final State START = new State(0, 1f, 0);
   }
 
-  /** Continues a run resumed after {@code epoch} epochs with the plateau multiplier it had reached. */
-  public void resume(int epoch, float scale) {
-    this.epochsDone = epoch;
-    this.plateauScale = scale;
+  public State state() {
+    return new State(epochsDone, plateauScale, staleEpochs);
+  }
+
+  /** Continues a resumed run from the state a checkpoint recorded. */
+  public void resume(State state) {
+    this.epochsDone = state.epochsDone();
+    this.plateauScale = state.plateauScale();
+    this.staleEpochs = state.staleEpochs();
   }
 
   @Override

@@ -18,7 +18,9 @@ import java.io.OutputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -50,18 +52,31 @@ public final class ParameterFile {
 
   /** Writes {@code block}'s parameters to {@code file} atomically ({@link AtomicFiles}). */
   public static void write(Block block, Path file) throws IOException {
-    AtomicFiles.write(file, out -> write(block, out));
+    write(arrays(block), file);
   }
 
-  private static void write(Block block, OutputStream target) throws IOException {
+  /** Writes named arrays (an optimizer's moments, say) to {@code file} atomically, in the same format. */
+  public static void write(List<Pair<String, NDArray>> arrays, Path file) throws IOException {
+    AtomicFiles.write(file, out -> write(arrays, out));
+  }
+
+  private static List<Pair<String, NDArray>> arrays(Block block) {
+    List<Pair<String, NDArray>> arrays = new ArrayList<>();
+    for (Pair<String, Parameter> entry : block.getParameters()) {
+      arrays.add(new Pair<>(entry.getKey(), entry.getValue().getArray()));
+    }
+    return arrays;
+  }
+
+  private static void write(List<Pair<String, NDArray>> arrays, OutputStream target) throws IOException {
     DataOutputStream out = new DataOutputStream(target);
     out.writeInt(MAGIC);
-    out.writeLong(payloadBytes(block));
+    out.writeLong(payloadBytes(arrays));
     CRC32C checksum = new CRC32C();
     DataOutputStream payload = new DataOutputStream(new CheckedOutputStream(target, checksum));
-    payload.writeInt(block.getParameters().size());
-    for (Pair<String, Parameter> entry : block.getParameters()) {
-      NDArray array = entry.getValue().getArray();
+    payload.writeInt(arrays.size());
+    for (Pair<String, NDArray> entry : arrays) {
+      NDArray array = entry.getValue();
       payload.writeUTF(entry.getKey());
       long[] shape = array.getShape().getShape();
       payload.writeInt(shape.length);
@@ -76,12 +91,12 @@ public final class ParameterFile {
     out.flush();
   }
 
-  private static long payloadBytes(Block block) throws IOException {
+  private static long payloadBytes(List<Pair<String, NDArray>> arrays) throws IOException {
     long bytes = 4;
-    for (Pair<String, Parameter> entry : block.getParameters()) {
+    for (Pair<String, NDArray> entry : arrays) {
       ByteArrayOutputStream name = new ByteArrayOutputStream();
       new DataOutputStream(name).writeUTF(entry.getKey());
-      Shape shape = entry.getValue().getArray().getShape();
+      Shape shape = entry.getValue().getShape();
       bytes += name.size() + 4 + 8L * shape.dimension() + 4 * shape.size();
     }
     return bytes;
@@ -94,10 +109,15 @@ public final class ParameterFile {
    * @throws IOException naming the parameter that does not fit the block
    */
   public static void read(Block block, Path file) throws IOException {
+    read(arrays(block), file);
+  }
+
+  /** Loads {@code file} into named arrays of the same names and shapes, verified as {@link #read(Block, Path)}. */
+  public static void read(List<Pair<String, NDArray>> arrays, Path file) throws IOException {
     verify(file);
     try (DataInputStream in = open(file)) {
       in.skipNBytes(HEADER_BYTES);
-      copyInto(block, in, file);
+      copyInto(arrays, in, file);
     }
   }
 
@@ -145,18 +165,18 @@ public final class ParameterFile {
     return new DataInputStream(new BufferedInputStream(InputFiles.open(file), 1 << 16));
   }
 
-  private static void copyInto(Block block, DataInputStream in, Path file) throws IOException {
+  private static void copyInto(List<Pair<String, NDArray>> arrays, DataInputStream in, Path file) throws IOException {
     int count = in.readInt();
-    if (count != block.getParameters().size()) {
-      throw new IOException(file + ": holds " + count + " parameters, the model has " + block.getParameters().size());
+    if (count != arrays.size()) {
+      throw new IOException(file + ": holds " + count + " arrays, the model has " + arrays.size());
     }
-    for (Pair<String, Parameter> entry : block.getParameters()) {
+    for (Pair<String, NDArray> entry : arrays) {
       String name = in.readUTF();
       long[] shape = new long[in.readInt()];
       for (int i = 0; i < shape.length; i++) {
         shape[i] = in.readLong();
       }
-      NDArray array = entry.getValue().getArray();
+      NDArray array = entry.getValue();
       if (!name.equals(entry.getKey()) || !array.getShape().equals(new Shape(shape))) {
         throw new IOException(file + ": parameter " + name + " " + Arrays.toString(shape) + " does not fit the model's "
             + entry.getKey() + " " + array.getShape());

@@ -1,15 +1,16 @@
 package io.seqpipe.models.train;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import io.seqpipe.models.progress.Progress;
 import io.seqpipe.models.train.TrainingState.EpochRecord;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,17 @@ import org.slf4j.LoggerFactory;
  * resumption from the last checkpoint, {@link Progress} with loss and throughput, and one summary log
  * line ({@code event=epoch}) per epoch.
  *
- * <p>A resumed run continues from the last checkpoint's parameters, epoch, step count, early-stopping
- * record and plateau multiplier; the optimizer's moment estimates start afresh, since DJL's optimizers
- * do not expose them.
+ * <p>Resumption is exact: a checkpoint holds the parameters, the optimizer's moments and update counts
+ * ({@link ResumableOptimizer}), the schedule's and early stopping's state; the batches of an epoch are a
+ * function of the epoch, and the engine's random generator (dropout) is reseeded from {@code (seed,
+ * epoch)} at the start of each epoch. A run killed at any point and rerun restarts the epoch it was in
+ * from its start and ends with the parameters an uninterrupted run has, where the engine is
+ * deterministic (CPU).
  *
  * <pre>{@code
- * TrainingLoop loop = new TrainingLoop(new Settings(10, 1.0f, 3, true), new Checkpoints(dir));
- * try (Trainer trainer = model.newTrainer(TrainingLoop.config(objective, optimizer, device))) {
- *   TrainingState state = loop.run(trainer, epoch -> batches(epoch), devF1, schedule);
- * }
+ * TrainingLoop loop = new TrainingLoop(new Settings(10, 1.0f, 3, true, seed), new Checkpoints(dir));
+ * TrainingState state = loop.run(new Setup(model, objective, AdamOptimizer.adam(schedule, 0f), inputShape),
+ *     epoch -> batches(epoch), () -> devF1(model), schedule);
  * }</pre>
  */
 public final class TrainingLoop {
@@ -59,17 +62,24 @@ public final class TrainingLoop {
   }
 
   /**
-   * The trainer configuration for {@code objective}: DJL's trainer holds it as its loss, and {@link
-   * #run} minimises that loss.
+   * What is trained.
+   *
+   * @param model the model; its block is initialized here if it is not yet
+   * @param objective the loss to minimise
+   * @param optimizer the optimizer, whose state is checkpointed
+   * @param inputShapes the shapes of the model's inputs
    */
-  public static DefaultTrainingConfig config(Objective objective, Optimizer optimizer, Device device) {
+  public record Setup(Model model, Objective objective, ResumableOptimizer optimizer, Shape... inputShapes) {}
+
+  private static DefaultTrainingConfig config(Setup setup) {
     Loss loss = new Loss("objective") {
       @Override
       public NDArray evaluate(NDList labels, NDList predictions) {
-        return objective.loss(predictions, labels);
+        return setup.objective().loss(predictions, labels);
       }
     };
-    return new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(new Device[] {device});
+    return new DefaultTrainingConfig(loss).optOptimizer(setup.optimizer())
+        .optDevices(new Device[] {setup.model().getNDManager().getDevice()});
   }
 
   /**
@@ -77,8 +87,9 @@ public final class TrainingLoop {
    * @param clipNorm global gradient-norm threshold (0 = off)
    * @param patience epochs without dev improvement before stopping (0 = never)
    * @param higherIsBetter whether a larger dev metric is better (false for a loss)
+   * @param seed the run's seed: each epoch's random generator is seeded from it and the epoch
    */
-  public record Settings(int epochs, float clipNorm, int patience, boolean higherIsBetter) {}
+  public record Settings(int epochs, float clipNorm, int patience, boolean higherIsBetter, long seed) {}
 
   private final Settings settings;
   private final Checkpoints checkpoints;
@@ -90,27 +101,46 @@ public final class TrainingLoop {
 
   /**
    * Trains, continuing from the last checkpoint if there is one, and leaves the best parameters in the
-   * model's block.
+   * model's block. The checkpoint is loaded before the trainer is made, since an engine's parameter
+   * server (MXNet's) copies the parameters when the trainer is initialized.
    *
-   * @param trainer a trainer made with {@link #config}: its loss is what is minimised
    * @param batches the batches of an epoch (1-based), in order
    * @param devMetric the dev metric of the model as it is
    * @return the state after the last epoch
    * @throws TrainingDivergedException on a NaN or infinite loss or gradient
    */
-  public TrainingState run(Trainer trainer, IntFunction<List<? extends Batch>> batches,
-      ToDoubleFunction<Trainer> devMetric, LearningRateSchedule schedule) throws IOException {
-    Block block = trainer.getModel().getBlock();
-    Optional<TrainingState> resumed = checkpoints.loadLast(block);
-    TrainingState state = resumed.orElse(new TrainingState(0, 0, Double.NaN, 0, 0, 1f, List.of()));
+  public TrainingState run(Setup setup, IntFunction<List<? extends Batch>> batches, DoubleSupplier devMetric,
+      LearningRateSchedule schedule) throws IOException {
+    Model model = setup.model();
+    Block block = model.getBlock();
+    if (!block.isInitialized()) {
+      block.initialize(model.getNDManager(), model.getDataType(), setup.inputShapes());
+    }
+    Optional<TrainingState> resumed = checkpoints.loadLast(block, setup.optimizer());
+    TrainingState state = resumed.orElse(
+        new TrainingState(0, 0, Double.NaN, 0, 0, LearningRateSchedule.State.START, List.of()));
     EarlyStopping stopping = new EarlyStopping(settings.higherIsBetter(), settings.patience());
     if (resumed.isPresent()) {
       stopping.restore(state.bestMetric(), state.staleEpochs());
-      schedule.resume(state.epoch(), state.plateauScale());
+      schedule.resume(state.schedule());
     }
+    try (Trainer trainer = model.newTrainer(config(setup))) {
+      trainer.initialize(setup.inputShapes());
+      state = epochs(trainer, setup.optimizer(), state, stopping, batches, devMetric, schedule);
+    }
+    checkpoints.loadBest(block);
+    return state;
+  }
+
+  private TrainingState epochs(Trainer trainer, ResumableOptimizer optimizer, TrainingState start,
+      EarlyStopping stopping, IntFunction<List<? extends Batch>> batches, DoubleSupplier devMetric,
+      LearningRateSchedule schedule) throws IOException {
+    Block block = trainer.getModel().getBlock();
+    TrainingState state = start;
     List<EpochRecord> history = new ArrayList<>(state.history());
     int step = state.step();
     for (int epoch = state.epoch() + 1; epoch <= settings.epochs() && !stopping.shouldStop(); epoch++) {
+      trainer.getManager().getEngine().setRandomSeed(epochSeed(settings.seed(), epoch));
       List<? extends Batch> epochBatches = batches.apply(epoch);
       schedule.totalSteps(epochBatches.size() * settings.epochs());
       long started = System.nanoTime();
@@ -129,7 +159,7 @@ public final class TrainingLoop {
         }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      double dev = devMetric.applyAsDouble(trainer);
+      double dev = devMetric.getAsDouble();
       if (!Double.isFinite(dev)) {
         throw new TrainingDivergedException("epoch " + epoch + ": the dev metric is " + dev
             + "; the last good checkpoint is in " + checkpoints.directory());
@@ -146,12 +176,19 @@ public final class TrainingLoop {
               record.trainLoss(), dev, improved ? " (best)" : "", record.learningRate(), record.tokensPerSecond(),
               seconds));
       int bestEpoch = improved ? epoch : state.bestEpoch();
-      state = new TrainingState(epoch, step, stopping.best(), bestEpoch, stopping.staleEpochs(),
-          schedule.plateauScale(), history);
-      checkpoints.save(block, state, improved);
+      state = new TrainingState(epoch, step, stopping.best(), bestEpoch, stopping.staleEpochs(), schedule.state(),
+          history);
+      checkpoints.save(block, optimizer, state);
     }
-    checkpoints.loadBest(block);
     return state;
+  }
+
+  /** The engine seed of an epoch: SplitMix64's finalizer over the run's seed and the epoch. */
+  private static int epochSeed(long seed, int epoch) {
+    long z = seed * 0x9E3779B97F4A7C15L + epoch;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return (int) (z ^ (z >>> 31)) & Integer.MAX_VALUE;
   }
 
   private double step(Trainer trainer, Batch batch, int epoch, int step) {

@@ -11,11 +11,11 @@ import java.util.List;
  * @param bestMetric the best dev value so far
  * @param bestEpoch the epoch that reached it
  * @param staleEpochs epochs since the last improvement
- * @param plateauScale the plateau schedule's learning-rate multiplier
+ * @param schedule the learning-rate schedule's state
  * @param history one entry per completed epoch
  */
 public record TrainingState(int epoch, int step, double bestMetric, int bestEpoch, int staleEpochs,
-    float plateauScale, List<EpochRecord> history) {
+    LearningRateSchedule.State schedule, List<EpochRecord> history) {
 
   public TrainingState {
     history = List.copyOf(history);

@@ -21,7 +21,7 @@ class LearningRateScheduleTest {
   @Test
   void aResumedStepScheduleContinuesWhereItWas() {
     LearningRateSchedule schedule = LearningRateSchedule.of("step", 0.1f, Map.of("factor", 0.5, "every", 2));
-    schedule.resume(5, 1f);
+    schedule.resume(new LearningRateSchedule.State(5, 1f, 0));
     assertThat(schedule.getNewValue(0)).isCloseTo(0.025f, within(1e-7f));
   }
 }

@@ -105,11 +105,13 @@ class ParameterFileTest {
       IntFunction<String> message) throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"));
-      checkpoints.save(linear(manager, new ConstantInitializer(1)), new TrainingState(1, 10, 0.5, 1, 0, 1f, List.of()), true);
+      Block saved = linear(manager, new ConstantInitializer(1));
+      checkpoints.save(saved, AdamOptimizer.adam(LearningRateSchedule.constant(0.1f), 0f),
+          new TrainingState(1, 10, 0.5, 1, 0, LearningRateSchedule.State.START, List.of()));
       Path file = checkpoints.directory().resolve("epoch-0001/parameters.bin");
       int length = damage(file, damage);
       Block fresh = linear(manager, new ConstantInitializer(7));
-      assertThatThrownBy(() -> checkpoints.loadLast(fresh)).isInstanceOf(InputFormatException.class)
+      assertThatThrownBy(() -> checkpoints.loadLast(fresh, AdamOptimizer.adam(LearningRateSchedule.constant(0.1f), 0f))).isInstanceOf(InputFormatException.class)
           .hasMessageMatching(java.util.regex.Pattern.quote(file + ": ") + message.apply(length));
       assertUntouched(fresh);
     }

@@ -1,6 +1,5 @@
 package io.seqpipe.pipelines.components;
 
-import ai.djl.training.optimizer.Optimizer;
 import io.seqpipe.grammar.catalog.Catalog;
 import io.seqpipe.grammar.catalog.Family;
 import io.seqpipe.grammar.spec.AnalyzerChoice;
@@ -9,7 +8,10 @@ import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.models.nn.CellType;
 import io.seqpipe.models.nn.RecurrentEncoder;
 import io.seqpipe.grammar.spec.EncoderSpec;
+import io.seqpipe.models.train.AdamOptimizer;
 import io.seqpipe.models.train.LearningRateSchedule;
+import io.seqpipe.models.train.ResumableOptimizer;
+import io.seqpipe.models.train.SgdOptimizer;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.AnalyzerSpec.Component;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * AnalyzerSpec analyzer = Components.analyzer(spec.analyzer());
  * LearningRateSchedule schedule = Components.schedule(spec.train());
- * Optimizer optimizer = Components.optimizer(spec.train(), schedule);
+ * ResumableOptimizer optimizer = Components.optimizer(spec.train(), schedule);
  * }</pre>
  */
 public final class Components {
@@ -59,14 +61,14 @@ public final class Components {
         train.schedule().params());
   }
 
-  public static Optimizer optimizer(TrainSpec train, LearningRateSchedule schedule) {
+  /** The spec's optimizer, whose state checkpoints keep. */
+  public static ResumableOptimizer optimizer(TrainSpec train, LearningRateSchedule schedule) {
     ComponentSpec o = train.optimizer();
     float decay = (float) o.number("weight_decay");
     return switch (o.name()) {
-      case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) o.number("momentum"))
-          .optWeightDecays(decay).build();
-      case "adamw" -> Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(decay).build();
-      case "adam" -> Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(decay).build();
+      case "sgd" -> new SgdOptimizer(schedule, (float) o.number("momentum"), decay);
+      case "adamw" -> AdamOptimizer.adamW(schedule, decay);
+      case "adam" -> AdamOptimizer.adam(schedule, decay);
       default -> throw new IllegalArgumentException(
           "unknown optimizer '" + o.name() + "'; known: " + Catalog.names(Family.OPTIMIZER));
     };

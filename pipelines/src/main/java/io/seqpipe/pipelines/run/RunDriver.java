@@ -1,15 +1,15 @@
 package io.seqpipe.pipelines.run;
 
-import ai.djl.Device;
-import ai.djl.training.Trainer;
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
+import ai.djl.Device;
 import io.seqpipe.models.engine.DeviceChoice;
 import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.models.train.Checkpoints;
 import io.seqpipe.models.train.LearningRateSchedule;
+import io.seqpipe.models.train.ResumableOptimizer;
 import io.seqpipe.models.train.TrainingLoop;
 import io.seqpipe.models.train.TrainingState;
 import io.seqpipe.nlp.data.Batcher;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * A pipeline run from spec to trained model and reports, the same for every kind: choose the engine and
  * device and seed it, build the kind's model, train it in the shared training loop (token or sentence
  * batches, bucketed and shuffled by seed and epoch; clipping, schedule, early stopping, a checkpoint
- * after every epoch in {@code out/checkpoints}, which a rerun resumes from), let the kind evaluate it,
+ * after every epoch in {@code out/checkpoints}, which a rerun resumes from exactly: a killed run rerun
+ * ends as the uninterrupted one would), let the kind evaluate it,
  * and write {@code out/model/}, {@code out/report.json} and {@code out/report.html}. The first thing
  * written is {@code out/.seqpipe-run}, which marks the directory as a run of this pipeline.
  *
@@ -66,7 +67,7 @@ public final class RunDriver {
     engine.engine().setRandomSeed((int) train.seed());
     M model = task.newModel(spec.name(), engine, device);
     try {
-      TrainingState state = train(model, task, train, device, out);
+      TrainingState state = train(model, task, train, out);
       TaskReport details = task.evaluate(model, state, evaluateTest, out);
       LOG.atInfo().addKeyValue("event", "evaluation").addKeyValue("metrics", Reports.JSON.convertValue(details.metrics(),
           Reports.MAP)).log("evaluated {}", evaluateTest ? "dev and test" : "dev");
@@ -91,19 +92,17 @@ public final class RunDriver {
     }
   }
 
-  private static <M extends TrainedModel> TrainingState train(M model, Task<M> task, TrainSpec train, Device device,
-      Path out) throws IOException {
+  private static <M extends TrainedModel> TrainingState train(M model, Task<M> task, TrainSpec train, Path out)
+      throws IOException {
     LearningRateSchedule schedule = Components.schedule(train);
-    try (Trainer trainer = model.handle().model().newTrainer(
-        TrainingLoop.config(task.objective(), Components.optimizer(train, schedule), device))) {
-      trainer.initialize(task.inputShapes());
-      Batcher batcher = (train.batchTokens() > 0 ? Batcher.byTokens(train.batchTokens())
-          : Batcher.bySentences(train.batchSize())).bucketed(true);
-      int[] lengths = task.lengths();
-      TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
-          train.earlyStop().patience(), task.higherIsBetter()), new Checkpoints(out.resolve("checkpoints")));
-      return loop.run(trainer, epoch -> batcher.batches(lengths, train.seed() + epoch).stream().map(task::batch).toList(),
-          ignored -> task.devMetric(model), schedule);
-    }
+    Batcher batcher = (train.batchTokens() > 0 ? Batcher.byTokens(train.batchTokens())
+        : Batcher.bySentences(train.batchSize())).bucketed(true);
+    int[] lengths = task.lengths();
+    TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
+        train.earlyStop().patience(), task.higherIsBetter(), train.seed()), new Checkpoints(out.resolve("checkpoints")));
+    TrainingLoop.Setup setup = new TrainingLoop.Setup(model.handle().model(), task.objective(),
+        Components.optimizer(train, schedule), task.inputShapes());
+    return loop.run(setup, epoch -> batcher.batches(lengths, train.seed() + epoch).stream().map(task::batch).toList(),
+        () -> task.devMetric(model), schedule);
   }
 }
