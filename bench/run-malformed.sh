@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Malformed inputs against the command line: a corpus of pipeline files, data files, embeddings, damaged
 # model directories and command lines (bench/malformed/corpus.py), each run through `seqpipe` with no input
-# on standard input. Counts the exit codes, the stack traces, the messages of more than one line and the
+# on standard input (log lines before the error are left out of its length). Counts the exit codes, the stack traces, the messages of more than one line and the
 # messages that do not name the file (or option) at fault, and lists every case that falls short.
 # Usage: bench/run-malformed.sh [CLASSIFIER_MODEL_DIR TRANSLATOR_MODEL_DIR]
 #   (defaults: the models of bench/run-serve.sh, trained there when missing)
@@ -27,7 +27,8 @@ while IFS=$'\t' read -r name args names; do
   problems=""
   [ "$code" -eq 2 ] && exit2=$((exit2 + 1)) || problems="exit $code"
   if grep -qE '^\s+at |Exception in thread|^Caused by' "$results/$name.err"; then traces=$((traces + 1)); problems="$problems, stack trace"; fi
-  lines=$(grep -cv '^\s*$' "$results/$name.err" || true)
+  # log lines before the error ([INFO] ...) are not part of it
+  lines=$(grep -v '^\s*$' "$results/$name.err" | grep -cv '^\[INFO\]' || true)
   if [ "$lines" -gt 1 ] && ! grep -qE '^[^ ]+:[0-9]+:[0-9]+: ' "$results/$name.err"; then
     multiline=$((multiline + 1)); problems="$problems, $lines lines"
   fi

@@ -214,6 +214,8 @@ case("model-wrong-kind-evaluate", "evaluate --model " + translator + " --data {d
 # command lines and their inputs
 write("latin1.txt", "caf\xe9\n".encode("latin-1"), "wb")
 write("in.de", "a b\nc d\n")
+write("gold-gap.txt", "a\n\nb\n")
+write("pred3.txt", "a\nb\nc\n")
 cli = [
     ("unknown-command", "fly", ""),
     ("unknown-option", "validate {dir}/unknown-entry.pipe --colour", "--colour"),
@@ -228,7 +230,7 @@ cli = [
     ("evaluate-empty", "evaluate --model " + model + " --data {dir}/data-header-only/x.tsv", "x.tsv"),
     ("score-misaligned", "score bleu --hyp {dir}/c.de --ref {dir}/data-misaligned/c.de", "c.de"),
     ("score-latin1", "score bleu --hyp {dir}/latin1.txt --ref {dir}/latin1.txt", "latin1.txt"),
-    ("score-f1-empty-line", "score f1 --gold {dir}/c.de --pred {dir}/data-misaligned/c.en", "c.en"),
+    ("score-f1-empty-line", "score f1 --gold {dir}/gold-gap.txt --pred {dir}/pred3.txt", "gold-gap.txt"),
     ("score-tokenizer", "score bleu --hyp {dir}/c.en --ref {dir}/c.en --tokenize klingon", "klingon"),
     ("out-not-a-run", "run {dir}/data-one-label/p.pipe --out {dir}", ""),
     ("set-unknown-key", "validate {dir}/unknown-entry.pipe --set train.epoks=3", "epoks"),

@@ -1,6 +1,7 @@
 package io.seqpipe.models.artifact;
 
 import ai.djl.nn.Block;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,7 +57,13 @@ public final class ModelArtifact {
     if (!Files.isRegularFile(manifestFile)) {
       throw new IOException(directory + ": not a Seqpipe model (expected " + MANIFEST + " in it)");
     }
-    Map<String, Object> manifest = JSON.readValue(manifestFile.toFile(), new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> manifest;
+    try {
+      manifest = JSON.readValue(manifestFile.toFile(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IOException(manifestFile + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+          + ": not a valid manifest (expected a JSON object): " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
     Object format = manifest.get("format");
     if (!(format instanceof Integer version) || version != FORMAT) {
       throw new IOException(manifestFile + ": model format " + format + " written by Seqpipe "

@@ -51,41 +51,41 @@ public final class DelimitedReader implements ClassificationReader {
   public List<ClassificationExample> read(Path file) throws IOException {
     try (Reader reader = Utf8Reader.open(file);
         CSVParser parser = format.parse(reader)) {
-      Iterator<CSVRecord> rows = parser.iterator();
-      if (!rows.hasNext()) {
-        throw new InputFormatException(file, 1, 1, "expected a header row, found an empty file");
+      try {
+        return read(file, parser);
+      } catch (UncheckedIOException e) {
+        throw new InputFormatException(file, parser.getCurrentLineNumber(), 1,
+            "malformed row: " + Quote.of(e.getCause().getMessage()));
       }
-      CSVRecord header = rows.next();
-      List<String> names = header.toList();
-      int text = column(file, names, textColumn);
-      int label = column(file, names, labelColumn);
-      List<ClassificationExample> examples = new ArrayList<>();
-      while (rows.hasNext()) {
-        CSVRecord row = next(file, rows, parser);
-        long line = parser.getCurrentLineNumber();
-        if (row.size() != names.size()) {
-          throw new InputFormatException(file, line, 1,
-              "expected " + names.size() + " fields (" + Quote.of(String.join(", ", names)) + "), found " + row.size());
-        }
-        if (row.get(label).isBlank()) {
-          throw new InputFormatException(file, line, 1, "expected a label in column '" + labelColumn + "', found none");
-        }
-        examples.add(new ClassificationExample(row.get(text), row.get(label).strip(), line));
-      }
-      if (examples.isEmpty()) {
-        throw new InputFormatException(file, 2, 1, "expected at least one example after the header, found none");
-      }
-      return examples;
     }
   }
 
-  private static CSVRecord next(Path file, Iterator<CSVRecord> rows, CSVParser parser) {
-    try {
-      return rows.next();
-    } catch (UncheckedIOException e) {
-      throw new InputFormatException(file, parser.getCurrentLineNumber(), 1,
-          "malformed row: " + e.getCause().getMessage());
+  private List<ClassificationExample> read(Path file, CSVParser parser) {
+    Iterator<CSVRecord> rows = parser.iterator();
+    if (!rows.hasNext()) {
+      throw new InputFormatException(file, 1, 1, "expected a header row, found an empty file");
     }
+    CSVRecord header = rows.next();
+    List<String> names = header.toList();
+    int text = column(file, names, textColumn);
+    int label = column(file, names, labelColumn);
+    List<ClassificationExample> examples = new ArrayList<>();
+    while (rows.hasNext()) {
+      CSVRecord row = rows.next();
+      long line = parser.getCurrentLineNumber();
+      if (row.size() != names.size()) {
+        throw new InputFormatException(file, line, 1,
+            "expected " + names.size() + " fields (" + Quote.of(String.join(", ", names)) + "), found " + row.size());
+      }
+      if (row.get(label).isBlank()) {
+        throw new InputFormatException(file, line, 1, "expected a label in column '" + labelColumn + "', found none");
+      }
+      examples.add(new ClassificationExample(row.get(text), row.get(label).strip(), line));
+    }
+    if (examples.isEmpty()) {
+      throw new InputFormatException(file, 2, 1, "expected at least one example after the header, found none");
+    }
+    return examples;
   }
 
   private static int column(Path file, List<String> header, String name) {

@@ -75,6 +75,12 @@ public final class SeqpipeCommand {
    */
   public static CommandLine commandLine(Object command) {
     CommandLine commandLine = new CommandLine(command);
+    commandLine.setParameterExceptionHandler((exception, args) -> {
+      CommandLine failed = exception.getCommandLine();
+      failed.getErr().println("seqpipe: " + exception.getMessage() + " (see '"
+          + failed.getCommandSpec().qualifiedName() + " --help')");
+      return BAD_INPUT;
+    });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       String message = userMessage(exception);
