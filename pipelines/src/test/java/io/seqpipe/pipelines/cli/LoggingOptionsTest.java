@@ -48,7 +48,7 @@ class LoggingOptionsTest {
   void badValuesAreUsageErrors() {
     CommandRun run = CommandRun.of("--log-format", "xml", "data", "list");
     assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
-    assertThat(run.err()).startsWith("--log-format takes text or json, not 'xml'");
+    assertThat(run.err()).isEqualTo("seqpipe: --log-format takes text or json, not 'xml' (see 'seqpipe --help')\n");
   }
 
   @Test

@@ -91,6 +91,7 @@ class ScoreCommandTest {
 
     CommandRun usage = CommandRun.of("score", "bleu", "--hyp", hyp.toString());
     assertThat(usage.exitCode()).isEqualTo(2);
-    assertThat(usage.err()).contains("Missing required option: '--ref");
+    assertThat(usage.err()).startsWith("seqpipe: Missing required option: '--ref").endsWith("(see 'seqpipe score bleu --help')\n")
+        .hasLineCount(1);
   }
 }
