@@ -32,8 +32,8 @@ while IFS=$'\t' read -r name args names; do
   if [ "$lines" -gt 1 ] && ! grep -qE '^[^ ]+:[0-9]+:[0-9]+: ' "$results/$name.err"; then
     multiline=$((multiline + 1)); problems="$problems, $lines lines"
   fi
-  if [ -n "$names" ] && ! grep -qF -- "$(basename "$names")" "$results/$name.err"; then
-    unlocated=$((unlocated + 1)); problems="$problems, does not name $(basename "$names")"
+  if [ -n "$names" ] && ! grep -qF -- "$(basename -- "$names")" "$results/$name.err"; then
+    unlocated=$((unlocated + 1)); problems="$problems, does not name $(basename -- "$names")"
   fi
   [ -n "$problems" ] && echo "$name: ${problems#, }: $(head -c 300 "$results/$name.err" | tr '\n' ' ')" >> "$results/short.txt"
 done < "$results/corpus/cases.tsv"
