@@ -24,7 +24,7 @@ pipeline fault : classify {
   embeddings learned(dim: 16)
   encoder bilstm(hidden: 16, dropout: 0.3)
   pooling attention
-  train { optimizer adam(lr: 0.01) epochs 6 batch 16 }
+  train { optimizer adam(lr: 0.01); epochs 6; batch 16 }
 }
 PIPE
 fi

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A {@code seqpipe run} in a child JVM killed with SIGKILL inside an epoch, or as a checkpoint is being
- * written, and rerun ends exactly as an uninterrupted run: the same parameter and optimizer bytes and the
- * same dev metrics, for classify and translate (with dropout) on both engines.
+ * A {@code seqpipe run} in a child JVM killed with SIGKILL inside an epoch, as a checkpoint is being written
+ * and as the model directory is being staged, and rerun, ends exactly as an uninterrupted run: the same
+ * parameter and optimizer bytes, the same dev metrics and the same model, with no staging directory left,
+ * for classify and translate (with dropout) on both engines.
  */
 class ResumeAfterKillTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +39,10 @@ class ResumeAfterKillTest {
     Path killed = dir.resolve("killed");
     killWhen(pipeline, killed, engine, out -> last(out).equals("epoch-0001"), 30); // inside epoch 2
     killWhen(pipeline, killed, engine, out -> staging(out) || last(out).equals("epoch-0003"), 0); // writing a checkpoint
+    killWhen(pipeline, killed, engine, out -> modelStaging(out) || Files.exists(out.resolve("model")), 0); // staging the model
     assertThat(run(pipeline, killed, engine)).isZero();
+    assertThat(modelStaging(killed)).as("no staging directory left behind").isFalse();
+    assertThat(killed.resolve("model/parameters.bin")).hasSameBinaryContentAs(uninterrupted.resolve("model/parameters.bin"));
 
     String last = last(uninterrupted);
     assertThat(last(killed)).isEqualTo(last);
@@ -89,6 +93,15 @@ class ResumeAfterKillTest {
   private static boolean staging(Path out) {
     try (Stream<Path> entries = Files.list(out.resolve("checkpoints"))) {
       return entries.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
+    } catch (Exception none) {
+      return false;
+    }
+  }
+
+  /** Whether the model directory is being written: its staging directory ({@code .model-DIGITS}) exists. */
+  private static boolean modelStaging(Path out) {
+    try (Stream<Path> entries = Files.list(out)) {
+      return entries.anyMatch(p -> p.getFileName().toString().matches("\\.model-[0-9]+"));
     } catch (Exception none) {
       return false;
     }
