@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,12 @@ class StandaloneClusterIT {
       }
       cluster.kill(0);
 
-      SparkJobsTest.Run run = job.get(6, TimeUnit.MINUTES);
+      SparkJobsTest.Run run;
+      try {
+        run = job.get(6, TimeUnit.MINUTES);
+      } catch (TimeoutException e) {
+        throw new AssertionError("the job did not finish within 6 minutes of the kill\n" + cluster.logs(), e);
+      }
       assertThat(run.exitCode()).as("%s%n%s", run.err(), cluster.logs()).isZero();
       assertThat(RunningTasks.lost()).as("tasks lost with the killed worker").isPositive();
     }
