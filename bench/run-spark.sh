@@ -23,14 +23,27 @@ if [ -z "$model" ]; then
 fi
 
 source="$root/../shared/data/translation/bible-es-en/train.es"
-while [ "$(wc -l < "$work/in.es" 2>/dev/null || echo 0)" -lt "$lines" ]; do cat "$source" >> "$work/in.es"; done
+: > "$work/in.es"
+while [ "$(wc -l < "$work/in.es")" -lt "$lines" ]; do cat "$source" >> "$work/in.es"; done
 head -n "$lines" "$work/in.es" > "$work/input.es"
 head -n 1 "$work/in.es" > "$work/one.es"
 ./seqpipe spark --help > /dev/null   # builds the Spark jar outside the timings
 
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>>"$work/log"; end=$(date +%s.%N); echo "$end - $start" | bc; }
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" > /dev/null 2>>"$work/log" || { echo "failed: $*" >&2; tail -n 20 "$work/log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+# sentences/s over the whole run, and after the start-up (the run of one line) when the run is longer than that
 report() { # NAME OVERHEAD TOTAL
-  printf '%-28s %8.1f s start-up %8.1f s total %8.1f sentences/s\n' "$1" "$2" "$3" "$(echo "$lines / ($3 - $2)" | bc -l)"
+  printf '%-36s %6.1f s start-up %7.1f s total %7.1f sentences/s' "$1" "$2" "$3" "$(echo "$lines / $3" | bc -l)"
+  if [ "$(echo "$3 > $2" | bc)" = 1 ]; then
+    printf ', %7.1f after start-up\n' "$(echo "$lines / ($3 - $2)" | bc -l)"
+  else
+    printf ', start-up dominates\n'
+  fi
 }
 same() { cmp -s "$work/single.en" <(cat "$1"/part-*) || { echo "$1: differs from seqpipe translate" >&2; exit 1; }; }
 
@@ -44,7 +57,7 @@ spark_run() { # NAME MASTER
   t=$(seconds ./seqpipe spark translate --model "$model" --input "$work/input.es" --output "$work/$1" --beam 5 --master "$2" "${loopback[@]}")
   same "$work/$1"
   report "spark translate $1" "$o" "$t"
-  echo "$t - $o" | bc -l > "$work/$1.seconds"
+  echo "$t" > "$work/$1.seconds"
 }
 spark_run "local[1]" "local[1]"
 spark_run "local[2]" "local[2]"
@@ -56,17 +69,25 @@ mkdir -p "$SPARK_HOME/jars" && ln -s "$jar" "$SPARK_HOME/jars/"
 opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED)
 port=$((7000 + RANDOM % 1000))
+webui=$((port + 1000))
 java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
-  --webui-port 0 >> "$work/master.log" 2>&1 &
+  --webui-port "$webui" >> "$work/master.log" 2>&1 &
 worker() {
   java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
     --memory 3g --webui-port 0 --work-dir "$work/worker-$1" "spark://127.0.0.1:$port" >> "$work/worker-$1.log" 2>&1 &
 }
+workers() { # COUNT: waits until the master has COUNT live workers
+  for _ in $(seq 240); do
+    [ "$(curl -s "http://127.0.0.1:$webui/json/" | grep -o '"ALIVE"' | wc -l)" -ge "$1" ] && return 0
+    sleep 0.5
+  done
+  echo "no $1 live workers after 120 s" >&2; tail -n 20 "$work"/*.log >&2; exit 1
+}
 worker 1
-sleep 8
+workers 1
 spark_run "standalone-1-worker" "spark://127.0.0.1:$port"
 worker 2
-sleep 8
+workers 2
 spark_run "standalone-2-workers" "spark://127.0.0.1:$port"
-printf 'speed-up from one to two workers: %.2fx\n' \
+printf 'speed-up from one to two workers (total times): %.2fx\n' \
   "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)"

@@ -1,6 +1,7 @@
 package io.seqpipe.spark;
 
 import io.seqpipe.pipelines.cli.SeqpipeCommand;
+import io.seqpipe.pipelines.logging.Logs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,12 +29,6 @@ public final class SparkCommand {
   private SparkCommand() {}
 
   public static void main(String[] args) {
-    // Spark's and Hadoop's own progress is not the user's business unless it goes wrong
-    for (String quiet : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
-        "io.netty"}) {
-      System.setProperty("org.slf4j.simpleLogger.log." + quiet, System.getProperty("org.slf4j.simpleLogger.log." + quiet,
-          "warn"));
-    }
     CommandLine commandLine = commandLine();
     int exitCode = commandLine.execute(args);
     commandLine.getOut().flush();
@@ -41,8 +36,15 @@ public final class SparkCommand {
     System.exit(exitCode);
   }
 
-  /** The command line with Seqpipe's error handling, for {@link #main} and tests. */
+  /**
+   * The command line with Seqpipe's error handling, for {@link #main} and tests. Spark's and Hadoop's own
+   * progress is not the user's business unless it goes wrong: their loggers write warnings and errors only.
+   */
   public static CommandLine commandLine() {
+    for (String library : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop",
+        "org.apache.parquet", "io.netty"}) {
+      Logs.warningsOnly(library);
+    }
     return SeqpipeCommand.commandLine(new SparkCommand());
   }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
@@ -39,6 +41,11 @@ public final class Logs {
   }
 
   private static volatile Settings settings = Settings.DEFAULT;
+  private static final Set<String> WARNINGS_ONLY = ConcurrentHashMap.newKeySet();
+
+  static {
+    WARNINGS_ONLY.add("ai.djl");
+  }
 
   private Logs() {}
 
@@ -51,12 +58,23 @@ public final class Logs {
     return settings;
   }
 
-  /** Whether {@code logger} writes events at {@code level}: DJL's below WARN never, CUDA probing's below ERROR never. */
+  /**
+   * Has the loggers whose names start with {@code prefix} (a library's packages) write warnings and errors
+   * only, as DJL's: {@code Logs.warningsOnly("org.apache.spark")}.
+   */
+  public static void warningsOnly(String prefix) {
+    WARNINGS_ONLY.add(prefix);
+  }
+
+  /**
+   * Whether {@code logger} writes events at {@code level}: DJL's (and {@link #warningsOnly} libraries') below
+   * WARN never, CUDA probing's below ERROR never.
+   */
   static boolean enabled(String logger, Level level) {
     Level least = settings.threshold();
     if (logger.startsWith("ai.djl.util.cuda.CudaUtils")) {
       least = Level.ERROR; // asked for the GPU count on machines without a CUDA driver; auto falls back to CPU
-    } else if (logger.startsWith("ai.djl") && least.toInt() < Level.WARN.toInt()) {
+    } else if (least.toInt() < Level.WARN.toInt() && WARNINGS_ONLY.stream().anyMatch(logger::startsWith)) {
       least = Level.WARN;
     }
     return level.toInt() >= least.toInt();

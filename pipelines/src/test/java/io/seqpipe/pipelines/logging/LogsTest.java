@@ -62,6 +62,15 @@ class LogsTest {
   }
 
   @Test
+  void librariesMadeQuietWriteWarningsAndErrorsOnly() {
+    Logs.warningsOnly("org.example.noisy");
+    assertThat(Logs.enabled("org.example.noisy.Scheduler", Level.INFO)).isFalse();
+    assertThat(Logs.enabled("org.example.noisy.Scheduler", Level.WARN)).isTrue();
+    assertThat(Logs.enabled("org.example.other.Job", Level.INFO)).isTrue();
+    assertThat(Logs.enabled("ai.djl.engine.Engine", Level.INFO)).isFalse();
+  }
+
+  @Test
   void quietShowsNoProgressAndNoInformation() throws Exception {
     Logs.configure(new Logs.Settings(Level.ERROR, Logs.Format.TEXT));
     String err = StandardError.capture(() -> {
