@@ -1,6 +1,5 @@
 package io.seqpipe.spark;
 
-import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.pipelines.model.TrainedModel;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -95,7 +94,6 @@ record ModelPartitions(ShippedModel model, Answers answers, int window, int colu
     }
     TrainedModel loaded = model.open();
     synchronized (loaded) {
-      InferenceThread.prepare(EngineChoice.fromId(loaded.handle().engine()));
       return work.apply(loaded, first, texts, rowsOfWindow);
     }
   }

@@ -1,6 +1,7 @@
 package io.seqpipe.models.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -41,6 +42,18 @@ public enum EngineChoice {
   /** The loaded engine; loading its native library on first use. */
   public Engine engine() {
     return Engine.getEngine(djlName);
+  }
+
+  /**
+   * Makes the calling thread compute inference as the thread that loaded the engine does. PyTorch's autograd
+   * mode belongs to a thread, and DJL turns it off only on the thread that loads the engine: on any other
+   * thread (a server's inference thread, a Spark task's) searches ran with it on, took other kernels and
+   * now and then chose another beam. The one engine-specific call of Seqpipe's inference; MXNet needs none.
+   */
+  public void prepareInferenceThread() {
+    if (this == PYTORCH) {
+      JniUtils.setGradMode(false);
+    }
   }
 
   public static EngineChoice fromId(String id) {

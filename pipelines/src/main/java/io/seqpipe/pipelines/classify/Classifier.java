@@ -134,6 +134,7 @@ public final class Classifier implements TrainedModel {
   /** Predictions for analyzed texts, in order. */
   List<Prediction> predictTokens(List<List<String>> tokens) {
     List<int[]> ids = tokens.stream().map(t -> ids(t, vocabulary)).toList();
+    handle.prepareInferenceThread();
     ClassifierInference.Output output = ClassifierInference.run(handle.block(), handle.manager(), ids);
     int[] best = ClassifierInference.argMax(output.probabilities());
     List<Prediction> predictions = new ArrayList<>(tokens.size());

@@ -90,6 +90,11 @@ public final class ModelHandle implements AutoCloseable {
     return model.getNDManager().getDevice();
   }
 
+  /** Readies the calling thread for this model's inference (see {@link EngineChoice#prepareInferenceThread}). */
+  public void prepareInferenceThread() {
+    engine.prepareInferenceThread();
+  }
+
   /** The engine's name in pipeline files ({@code mxnet}, {@code pytorch}). */
   public String engine() {
     return engine.id();

@@ -208,6 +208,7 @@ public final class Translator implements TrainedModel {
     Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
     int[] sortedLengths = Arrays.stream(order).mapToInt(i -> ids.get(i).length).toArray();
     List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
+    handle.prepareInferenceThread();
     Seq2SeqModel block = (Seq2SeqModel) handle.block();
     for (int[] positions : Batcher.byTokens(batchTokens).batches(sortedLengths, 0)) {
       List<int[]> batch = Arrays.stream(positions).mapToObj(p -> ids.get(order[p])).toList();

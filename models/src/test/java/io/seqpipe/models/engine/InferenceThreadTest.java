@@ -1,14 +1,13 @@
-package io.seqpipe.spark;
+package io.seqpipe.models.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.pytorch.jni.JniUtils;
-import io.seqpipe.models.engine.EngineChoice;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** PyTorch searches without autograd on any thread, as on the thread that loaded the engine. */
+/** PyTorch computes inference without autograd on any thread, as on the thread that loaded the engine. */
 class InferenceThreadTest {
   @Test
   void turnsAutogradOffOnAThreadOfItsOwn() throws Exception {
@@ -16,7 +15,7 @@ class InferenceThreadTest {
     List<Boolean> gradMode = new ArrayList<>();
     Thread task = new Thread(() -> {
       gradMode.add(JniUtils.isGradMode());
-      InferenceThread.prepare(EngineChoice.PYTORCH);
+      EngineChoice.PYTORCH.prepareInferenceThread();
       gradMode.add(JniUtils.isGradMode());
     });
     task.start();
