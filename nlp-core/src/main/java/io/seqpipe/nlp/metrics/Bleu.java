@@ -53,17 +53,7 @@ public final class Bleu implements CorpusStatistics {
     return fromSums(CorpusStatistics.sum(segments, allSegments(segments.length)), MetricSignature.nrefs(minRefs, maxRefs));
   }
 
-  /**
-   * Per segment: clipped matches per order, hypothesis n-grams per order, hypothesis length, closest
-   * reference length, and the number of references.
-   */
-  @Override
-  public long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
-    CorpusStatistics.requireAligned(hypotheses, referenceStreams);
-    return IntStream.range(0, hypotheses.size()).parallel()
-        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
-  }
-
+  /** BLEU of summed segment statistics. */
   @Override
   public double score(long[] sums) {
     return fromSums(sums, "1").score();
@@ -149,7 +139,8 @@ public final class Bleu implements CorpusStatistics {
   }
 
   /** [correct x maxOrder, total x maxOrder, hypLen, refLen, number of references]. */
-  private long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
+  @Override
+  public long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
     List<String> hypTokens = PythonText.split(preprocess(hypothesis));
     List<List<String>> refTokens = new ArrayList<>(referenceStreams.size());
     int hypLen = hypTokens.size();

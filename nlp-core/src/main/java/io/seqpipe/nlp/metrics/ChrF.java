@@ -53,14 +53,7 @@ public final class ChrF implements CorpusStatistics {
         signature(MetricSignature.nrefs(minRefs, maxRefs)));
   }
 
-  /** Per segment: hypothesis, reference and matching n-grams per order (characters, then words), and the number of references. */
-  @Override
-  public long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
-    CorpusStatistics.requireAligned(hypotheses, referenceStreams);
-    return IntStream.range(0, hypotheses.size()).parallel()
-        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
-  }
-
+  /** chrF of summed segment statistics. */
   @Override
   public double score(long[] sums) {
     return fScore(sums);
@@ -78,7 +71,8 @@ public final class ChrF implements CorpusStatistics {
   }
 
   /** [hyp, ref, match] per order, chars then words, then the number of references used. */
-  private long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
+  @Override
+  public long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams) {
     List<Map<String, Integer>> hypNgrams = ngrams(preprocess(hypothesis));
     long[] best = null;
     double bestF = -1;

@@ -1,6 +1,7 @@
 package io.seqpipe.nlp.metrics;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A corpus metric computed from per-segment sufficient statistics that add up (BLEU's n-gram matches
@@ -14,8 +15,15 @@ import java.util.List;
  * }</pre>
  */
 public interface CorpusStatistics {
-  /** One row of statistics per segment. */
-  long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams);
+  /** One row of statistics per segment, computed in parallel. */
+  default long[][] statistics(List<String> hypotheses, List<List<String>> referenceStreams) {
+    requireAligned(hypotheses, referenceStreams);
+    return IntStream.range(0, hypotheses.size()).parallel()
+        .mapToObj(i -> segmentStatistics(i, hypotheses.get(i), referenceStreams)).toArray(long[][]::new);
+  }
+
+  /** The statistics of segment {@code index} against its references (the last column: how many references). */
+  long[] segmentStatistics(int index, String hypothesis, List<List<String>> referenceStreams);
 
   /** The corpus score of summed rows. */
   double score(long[] sums);
