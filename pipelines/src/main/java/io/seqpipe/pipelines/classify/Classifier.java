@@ -113,16 +113,7 @@ public final class Classifier implements TrainedModel {
   }
 
   @Override
-  public int length(String text) {
-    return analysis.length(text);
-  }
-
-  @Override
-  public int maxLength() {
-    return analysis.maxLength();
-  }
-
-  TextAnalysis analysis() {
+  public TextAnalysis analysis() {
     return analysis;
   }
 

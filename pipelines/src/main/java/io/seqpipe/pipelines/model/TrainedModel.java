@@ -37,11 +37,18 @@ public interface TrainedModel extends AutoCloseable {
    */
   List<? extends ModelOutput> predict(List<String> texts, Inference inference);
 
-  /** A text's length in tokens as the model analyzes it, before the cut to {@link #maxLength()}. */
-  int length(String text);
+  /** How the model turns a text into the pieces it reads. */
+  TextAnalysis analysis();
 
-  /** The most tokens of a text the model reads; the rest is cut. */
-  int maxLength();
+  /** A text's length in pieces as the model analyzes it, before the cut to {@link #maxLength()}. */
+  default int length(String text) {
+    return analysis().length(text);
+  }
+
+  /** The most pieces of a text the model reads; the rest is cut. */
+  default int maxLength() {
+    return analysis().maxLength();
+  }
 
   /**
    * Writes the model directory atomically: everything needed to use it anywhere (parameters,

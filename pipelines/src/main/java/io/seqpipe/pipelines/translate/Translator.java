@@ -151,13 +151,8 @@ public final class Translator implements TrainedModel {
   }
 
   @Override
-  public int length(String text) {
-    return analysis.length(text);
-  }
-
-  @Override
-  public int maxLength() {
-    return analysis.maxLength();
+  public TextAnalysis analysis() {
+    return analysis;
   }
 
   /** Translations with the spec's search, in order. */
