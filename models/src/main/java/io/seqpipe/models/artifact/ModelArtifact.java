@@ -104,7 +104,12 @@ public final class ModelArtifact {
     ParameterFile.read(block, file(PARAMETERS));
   }
 
-  private Path file(String name) throws IOException {
+  /**
+   * A named file of the artifact.
+   *
+   * @throws IOException naming the directory when the file is missing
+   */
+  public Path file(String name) throws IOException {
     Path file = directory.resolve(name);
     if (!Files.isRegularFile(file)) {
       throw new IOException(directory + ": incomplete model, " + name + " is missing");

@@ -59,7 +59,6 @@ public final class SubwordUnits {
     if (spec == null) {
       return Subwords.NONE;
     }
-    artifact.text(name); // refuses a model directory without the file, naming it
-    return new Bpe(BpeCodes.read(artifact.directory().resolve(name)));
+    return new Bpe(BpeCodes.read(artifact.file(name)));
   }
 }
