@@ -60,14 +60,19 @@ class ExamplesTest {
     PipelineSpec spam = load(EXAMPLES.resolve("spam.pipe")).spec();
     assertThat(spam.analyzer().charFilters()).extracting(c -> c.name()).containsExactly("htmlStrip");
     assertThat(spam.embeddings().frozen()).isTrue();
-    TranslateSpec esEn = (TranslateSpec) load(EXAMPLES.resolve("translate-es-en.pipe")).spec();
+    TranslateSpec esEn = (TranslateSpec) load(EXAMPLES.resolve("translate-es-en-full.pipe")).spec();
     assertThat(esEn.source()).isEqualTo("es");
     assertThat(esEn.search().beamSize()).isEqualTo(5);
     assertThat(esEn.train().epochs()).isEqualTo(15);
-    PipelineSpec deEn = load(EXAMPLES.resolve("translate-de-en.pipe")).spec();
+    PipelineSpec deEn = load(EXAMPLES.resolve("translate-de-en-full.pipe")).spec();
     assertThat(deEn.encoder().type()).isEqualTo("bigru");
     assertThat(deEn.train().epochs()).isEqualTo(20);
     assertThat(deEn.train().labelSmoothing()).isEqualTo(0.1);
+    for (String quick : List.of("translate-es-en.pipe", "translate-de-en.pipe")) {
+      PipelineSpec spec = load(EXAMPLES.resolve(quick)).spec();
+      assertThat(spec.train().engine()).as(quick).isEqualTo("pytorch");
+      assertThat(spec.encoder().hidden()).as(quick).isLessThan(deEn.encoder().hidden());
+    }
   }
 
   @Test

@@ -28,10 +28,13 @@ import org.apache.spark.sql.types.StructType;
  * job.run(new SparkConf().setMaster("local[2]"));
  * }</pre>
  *
- * @param partitions ranges the rows are cut into; null for the cluster's default parallelism
+ * @param partitions ranges the rows are cut into; null for {@link #defaultRanges}
  */
 record BatchJob(Path model, String engine, String device, Input input, String output, Integer partitions, int window,
     Answers answers) {
+
+  /** Ranges per core of the cluster when the command line names no {@code --partitions}. */
+  static final int RANGES_PER_CORE = 4;
 
   /** What a job did. */
   record Summary(long rows, int partitions, double seconds) {}
@@ -63,7 +66,7 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
         schema = schema.add(column);
       }
       long total = rows.rows().count();
-      int ranges = partitions != null ? partitions : sc.defaultParallelism();
+      int ranges = partitions != null ? partitions : defaultRanges(sc.defaultParallelism(), total, window);
       JavaPairRDD<Long, Row> ordered = rows.rows().zipWithIndex().mapToPair(r -> new scala.Tuple2<>(r._2(), r._1()))
           .repartitionAndSortWithinPartitions(new LinePartitioner(ranges, total, window));
       ModelPartitions work = new ModelPartitions(ShippedModel.ship(sc, model, engine, device), answers, window,
@@ -76,6 +79,16 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
       }
       return new Summary(total, ranges, (System.nanoTime() - started) / 1e9);
     }
+  }
+
+  /**
+   * Ranges when the command line names none: {@value #RANGES_PER_CORE} per core of the cluster, so that an
+   * executor that finishes early takes another range instead of idling while the slowest range ends, but no more
+   * ranges than windows of lines (a range holds whole windows).
+   */
+  static int defaultRanges(int cores, long rows, int window) {
+    long windows = (rows + window - 1) / window;
+    return (int) Math.max(1, Math.min((long) cores * RANGES_PER_CORE, windows));
   }
 
   /** {@code conf} with each {@code KEY=VALUE} setting of the command line applied. */
