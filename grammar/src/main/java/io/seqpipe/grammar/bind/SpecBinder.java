@@ -305,8 +305,8 @@ public final class SpecBinder {
   }
 
   /**
-   * Subword units, when the pipeline names them. A SentencePiece entry names one model or (translate
-   * pipelines) a source and/or a target model, files that must exist.
+   * Subword units, when the pipeline names them. A SentencePiece entry names one model, or (translate
+   * pipelines) a source and a target model: files that must exist.
    */
   private ComponentSpec subword(Section root, boolean translate) {
     ComponentBinder.Bound component = root.has("subword")
@@ -321,10 +321,10 @@ public final class SpecBinder {
           + "target: ...) " + TRANSLATE_ONLY + ": name one model, sentencepiece(\"spm.model\")");
       return null;
     }
-    if (params.containsKey("model") == sides) {
+    boolean perLanguage = params.containsKey("source") && params.containsKey("target");
+    if (params.containsKey("model") == sides || sides != perLanguage) {
       problems.add(root.positionOf("subword"), "sentencepiece takes one model, sentencepiece(\"spm.model\")"
-          + (translate ? ", or models per language, sentencepiece(source: \"de.model\", target: \"en.model\") (either "
-          + "may be left out)" : ""));
+          + (translate ? ", or one per language, sentencepiece(source: \"de.model\", target: \"en.model\")" : ""));
       return null;
     }
     params.forEach((param, file) -> requireFile(component.at(param), (String) file));
