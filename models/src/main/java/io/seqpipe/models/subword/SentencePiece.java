@@ -49,8 +49,8 @@ public final class SentencePiece implements Subwords {
     byte[] model = Files.readAllBytes(file);
     try {
       return new SentencePiece(model, new SpTokenizer(model));
-    } catch (RuntimeException e) {
-      throw new InputFormatException(file, "expected a SentencePiece model (spm_train's .model file): " + e.getMessage());
+    } catch (RuntimeException e) { // the library's message is its C++ source position
+      throw new InputFormatException(file, "expected a SentencePiece model (spm_train's .model file)");
     }
   }
 
