@@ -23,7 +23,7 @@ class MalformedInputTest {
 
   @BeforeAll
   static void dataFiles() throws Exception {
-    for (String name : List.of("train.tsv", "dev.tsv", "vectors.txt", "c.de", "c.en", "d.de", "d.en")) {
+    for (String name : List.of("train.tsv", "dev.tsv", "vectors.txt", "c.de", "c.en", "d.de", "d.en", "spm.model")) {
       Files.writeString(dir.resolve(name), "x\n");
     }
   }
@@ -168,7 +168,25 @@ class MalformedInputTest {
         dsl("subword units of no merges", translate("subword bpe(merges: 0)"),
             "t.pipe:5:23: 'subword.merges' must be between 1 and 10000000, found 0"),
         dsl("unknown subword units", classify("subword wordpiece"),
-            "t.pipe:3:11: unknown subword 'wordpiece' (known: bpe)"),
+            "t.pipe:3:11: unknown subword 'wordpiece' (known: bpe, sentencepiece)"),
+        dsl("misspelt subword units", classify("subword sentencepeice"),
+            "t.pipe:3:11: unknown subword 'sentencepeice'; did you mean 'sentencepiece'? (known: bpe, sentencepiece)"),
+        dsl("missing SentencePiece model", translate("subword sentencepiece(source: \"spm.model\", target: \"en.model\")"),
+            "t.pipe:5:54: file not found: " + dir.resolve("en.model")),
+        dsl("SentencePiece without a model", translate("subword sentencepiece"),
+            "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
+                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
+        dsl("one SentencePiece model and one per language", translate("subword sentencepiece(\"spm.model\", source: \"spm.model\")"),
+            "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
+                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
+        dsl("a SentencePiece model for one language only", translate("subword sentencepiece(source: \"spm.model\")"),
+            "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
+                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
+        dsl("SentencePiece models per language in a classify pipeline", classify("subword sentencepiece(target: \"spm.model\")"),
+            "t.pipe:3:33: sentencepiece(source: ..., target: ...) applies to translate pipelines only: name one model, "
+                + "sentencepiece(\"spm.model\")"),
+        dsl("unknown SentencePiece parameter", classify("subword sentencepiece(\"spm.model\", joint: true)"),
+            "t.pipe:3:38: unknown entry 'subword.joint' (known: model, source, target)"),
         dsl("early stop on chrf in a translate pipeline", translate("train { early_stop(metric: chrf) }"),
             "t.pipe:5:11: translate pipelines stop early on dev bleu (greedy search), not 'chrf'"),
         // YAML

@@ -101,7 +101,7 @@ public final class SpecBinder {
       data.finish();
     }
     AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "standard");
-    ComponentSpec subword = subword(root);
+    ComponentSpec subword = subword(root, false);
     VocabularySpec vocabulary = vocabulary(root, false);
     EmbeddingsSpec embeddings = embeddings(root, 100, false);
     EncoderSpec encoder = encoder(root);
@@ -129,7 +129,7 @@ public final class SpecBinder {
       data.finish();
     }
     AnalyzerChoice analyzer = analyzer(root.take("analyzer"), "wordpunct");
-    ComponentSpec subword = subword(root);
+    ComponentSpec subword = subword(root, true);
     VocabularySpec vocabulary = vocabulary(root, true);
     EmbeddingsSpec embeddings = embeddings(root, 256, true);
     EncoderSpec encoder = encoder(root);
@@ -304,9 +304,31 @@ public final class SpecBinder {
     return List.of();
   }
 
-  /** Subword units, when the pipeline names them. */
-  private ComponentSpec subword(Section root) {
-    return root.has("subword") ? spec(ComponentBinder.bind(root, "subword", Family.SUBWORD, "bpe", Map.of())) : null;
+  /**
+   * Subword units, when the pipeline names them. A SentencePiece entry names one model, or (translate
+   * pipelines) a source and a target model: files that must exist.
+   */
+  private ComponentSpec subword(Section root, boolean translate) {
+    ComponentBinder.Bound component = root.has("subword")
+        ? ComponentBinder.bind(root, "subword", Family.SUBWORD, "bpe", Map.of()) : null;
+    if (component == null || !component.spec().name().equals("sentencepiece")) {
+      return spec(component);
+    }
+    Map<String, Object> params = component.spec().params();
+    boolean sides = params.containsKey("source") || params.containsKey("target");
+    if (sides && !translate) {
+      problems.add(component.at(params.containsKey("source") ? "source" : "target"), "sentencepiece(source: ..., "
+          + "target: ...) " + TRANSLATE_ONLY + ": name one model, sentencepiece(\"spm.model\")");
+      return null;
+    }
+    boolean perLanguage = params.containsKey("source") && params.containsKey("target");
+    if (params.containsKey("model") == sides || sides != perLanguage) {
+      problems.add(root.positionOf("subword"), "sentencepiece takes one model, sentencepiece(\"spm.model\")"
+          + (translate ? ", or one per language, sentencepiece(source: \"de.model\", target: \"en.model\")" : ""));
+      return null;
+    }
+    params.forEach((param, file) -> requireFile(component.at(param), (String) file));
+    return component.spec();
   }
 
   private VocabularySpec vocabulary(Section root, boolean translate) {

@@ -63,6 +63,11 @@ public final class ArtifactWriter {
     return this;
   }
 
+  public ArtifactWriter bytes(String name, byte[] content) throws IOException {
+    AtomicFiles.write(staging.resolve(name), out -> out.write(content));
+    return this;
+  }
+
   public ArtifactWriter vocabulary(String name, Vocabulary vocabulary) throws IOException {
     vocabulary.save(staging.resolve(name));
     return this;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Tokens to subword pieces and back, so that a model's vocabulary covers words it never saw whole.
- * {@code join(split(tokens))} gives the tokens back.
+ * {@code join(split(tokens))} gives the tokens back (as the units normalize them, if they do). {@link Bpe}
+ * is one implementation; the models module's {@code SentencePiece} (a native library, so not here) another.
  *
  * <pre>{@code
  * Subwords subwords = new Bpe(codes);

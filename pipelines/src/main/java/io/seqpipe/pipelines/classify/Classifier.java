@@ -39,7 +39,7 @@ public final class Classifier implements TrainedModel {
   static final String CONFIG = "classifier.json";
   static final String VOCABULARY = "vocabulary.txt";
   static final String SPEC = "spec.pipe";
-  static final String SUBWORDS = "subword.bpe";
+  static final String SUBWORDS = "subword";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ModelHandle handle;

@@ -23,7 +23,8 @@ import java.util.List;
  *
  * @param analyzer the analysis; files it names are relative to the pipeline's folder in training and to
  *     the model directory once saved
- * @param subword the pipeline's subword units (their table is {@code subword.bpe} in the model directory), or null
+ * @param subword the pipeline's subword units (kept as {@code subword.bpe} or {@code subword.model} in the model
+ *     directory), or null
  */
 public record ClassifierConfig(String name, AnalyzerSpec analyzer, ComponentSpec subword, int maxLength,
     int embeddingDimension, EncoderSpec encoder, String pooling, List<String> labels) {

@@ -240,14 +240,15 @@ public final class ClassifyTask implements Task<Classifier> {
     return labels.map(label -> label + "\n").collect(Collectors.joining());
   }
 
-  /** The spec's subword units, learned from the training texts' whole tokens. */
-  private static Subwords learnSubwords(LoadedPipeline pipeline, ClassifySpec spec, ClassificationData data) {
+  /** The spec's subword units, learned from the training texts' whole tokens (or read from the spec's model). */
+  private static Subwords learnSubwords(LoadedPipeline pipeline, ClassifySpec spec, ClassificationData data)
+      throws IOException {
     if (spec.subword() == null) {
       return Subwords.NONE;
     }
     TextAnalysis tokens = TextAnalysis.of(Components.analyzer(spec.analyzer()), pipeline.baseDir(), Integer.MAX_VALUE,
         Subwords.NONE);
-    return SubwordUnits.learn(spec.subword(), tokens.tokens(texts(data.train())));
+    return SubwordUnits.of(spec.subword(), Classifier.SUBWORDS, tokens.tokens(texts(data.train())), pipeline.baseDir());
   }
 
   private static List<String> texts(List<ClassificationExample> examples) {

@@ -78,6 +78,9 @@ public final class RunDriver {
       fields.put("data", data);
       fields.put("metrics", details.metrics());
       fields.put("seed", train.seed());
+      if (spec.subword() != null) {
+        fields.put("subword", spec.subword());
+      }
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
       RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,

@@ -87,14 +87,14 @@ public final class TranslateTask implements Task<Translator> {
     testPairs = test;
     TranslatorConfig config = TranslatorConfig.of(spec);
     TokenLists words = TokenLists.of(trainPairs, config.analyzer(), pipeline.baseDir());
-    if (spec.subword() != null && spec.subword().bool("joint")) {
+    if (SubwordUnits.joint(spec.subword())) {
       List<List<String>> both = new ArrayList<>(words.sources());
       both.addAll(words.targets());
-      sourceSubwords = SubwordUnits.learn(spec.subword(), both);
+      sourceSubwords = SubwordUnits.of(spec.subword(), Translator.SOURCE_SUBWORDS, both, pipeline.baseDir());
       targetSubwords = sourceSubwords;
     } else {
-      sourceSubwords = SubwordUnits.learn(spec.subword(), words.sources());
-      targetSubwords = SubwordUnits.learn(spec.subword(), words.targets());
+      sourceSubwords = SubwordUnits.of(spec.subword(), Translator.SOURCE_SUBWORDS, words.sources(), pipeline.baseDir());
+      targetSubwords = SubwordUnits.of(spec.subword(), Translator.TARGET_SUBWORDS, words.targets(), pipeline.baseDir());
     }
     TokenLists tokens = words.split(sourceSubwords, targetSubwords)
         .filter(new LengthFilter(data.minLength(), data.maxLength()));

@@ -47,8 +47,8 @@ public final class Translator implements TrainedModel {
   static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
   static final String SPEC = "spec.pipe";
-  static final String SOURCE_SUBWORDS = "source.bpe";
-  static final String TARGET_SUBWORDS = "target.bpe";
+  static final String SOURCE_SUBWORDS = "source";
+  static final String TARGET_SUBWORDS = "target";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Padded source tokens per search batch when none are given. */
   public static final int DEFAULT_BATCH_TOKENS = 1500;

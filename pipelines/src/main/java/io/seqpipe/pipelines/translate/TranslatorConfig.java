@@ -28,8 +28,8 @@ import io.seqpipe.seq2seq.search.SearchSettings;
  *
  * @param analyzer the analysis; files it names are relative to the pipeline's folder in training and to
  *     the model directory once saved
- * @param subword the pipeline's subword units (their tables are {@code source.bpe} and {@code target.bpe} in the
- *     model directory), or null
+ * @param subword the pipeline's subword units (kept as {@code source.bpe} and {@code target.bpe}, or as {@code
+ *     source.model} and {@code target.model}, in the model directory), or null
  */
 public record TranslatorConfig(String name, String source, String target, AnalyzerSpec analyzer, ComponentSpec subword,
     int maxLength, int embeddingDimension, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search) {
