@@ -27,7 +27,6 @@ final class ComponentBinder {
   static Bound bind(Section parent, String key, Family family, String fallback, Map<String, Object> derived) {
     Component component = parent.component(key, fallback, Catalog.names(family), positional(family));
     if (component.type() == null) {
-      component.arguments().finish();
       return null;
     }
     ComponentType type = Catalog.get(family, component.lowerType()).orElseThrow();

@@ -241,7 +241,9 @@ final class Section {
 
   /**
    * A component: a name ({@code adam}), a call ({@code adam(lr: 1e-3)}) or a block with a {@code type}.
-   * Positional call arguments take the names in {@code positional}, in order.
+   * Positional call arguments take the names in {@code positional}, in order. An absent entry or a block
+   * without a type takes {@code fallbackType}; a name that is not one of {@code types} is reported and gives a
+   * null type, so that its arguments are not checked against a type nobody wrote.
    */
   Component component(String key, String fallbackType, Collection<String> types, String... positional) {
     Node node = take(key);
@@ -255,11 +257,11 @@ final class Section {
 
   Component component(Node node, String what, String fallbackType, Collection<String> types, String... positional) {
     if (node instanceof Scalar) {
-      String type = name(node, what, fallbackType, types);
+      String type = name(node, what, null, types);
       return new Component(type, new Section(what, node.position(), List.of(), problems), null);
     }
     if (node instanceof Call call) {
-      String type = name(new Scalar(Scalar.Kind.NAME, call.name(), call.position()), what, fallbackType, types);
+      String type = name(new Scalar(Scalar.Kind.NAME, call.name(), call.position()), what, null, types);
       List<Entry> arguments = new ArrayList<>();
       int index = 0;
       for (Entry argument : call.arguments()) {
@@ -279,7 +281,7 @@ final class Section {
     if (node instanceof Block block) {
       Section section = new Section(what, block.position(), block.entries(), problems);
       Node typeNode = section.take("type");
-      String type = typeNode == null ? fallbackType : section.name(typeNode, what + ".type", fallbackType, types);
+      String type = typeNode == null ? fallbackType : section.name(typeNode, what + ".type", null, types);
       return new Component(type, section, null);
     }
     problems.add(node.position(), "expected a name or name(...) for '" + what + "', found " + node.describe());
