@@ -16,7 +16,8 @@ import java.util.List;
  * Command-line overrides, {@code KEY.PATH=VALUE}: {@code data.test=path/to/test.tsv}, {@code
  * train.epochs=3}, {@code train.optimizer.lr=1e-4}. The value is read as a pipeline value (a number,
  * {@code true}, a name, {@code "a string"}, {@code call(args)}); anything else is a string. Values are
- * then checked like the file's, with positions naming the override.
+ * then checked like the file's, with positions naming the override. A pipeline's {@code sweep} block sets
+ * its values the same way ({@link #put}).
  */
 public final class Overrides {
   private Overrides() {}
@@ -37,12 +38,18 @@ public final class Overrides {
         continue;
       }
       Node value = ValueParser.parse(override.substring(equals + 1).strip(), position);
-      Node updated = set(result, path, value, position, problems);
-      if (updated instanceof Block block) {
-        result = block;
-      }
+      result = put(result, path, value, position, problems);
     }
     return result;
+  }
+
+  /**
+   * {@code root} with {@code value} under {@code path} ({@code [train, optimizer, lr]}), set as {@code --set}
+   * sets it; the entry is located at {@code position}, the value keeps its own position. Binding the result
+   * checks the key and the value: an unknown key is an unknown entry there.
+   */
+  public static Block put(Block root, List<String> path, Node value, Position position, Problems problems) {
+    return set(root, path, value, position, problems) instanceof Block block ? block : root;
   }
 
   private static Node set(Node node, List<String> path, Node value, Position position, Problems problems) {

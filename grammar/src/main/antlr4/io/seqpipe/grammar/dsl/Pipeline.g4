@@ -10,7 +10,8 @@
  *   }
  *
  * Entries are separated by newlines or ';'. An entry is a key, then optionally call arguments, values
- * (separated by commas) and a block. Newlines inside (...) and [...] do not separate entries.
+ * (separated by commas) and a block. Newlines inside (...) and [...] do not separate entries. A name may
+ * have dotted parts, as the keys of a sweep do: `sweep { grid { train.optimizer.lr [1e-3, 3e-3] } }`.
  *
  * Limits (io.seqpipe.grammar.source.ReadLimits): {, ( and [ together nest at most 100 deep, checked on the
  * tokens before parsing (this parser recurses per level); a file is at most 1 MiB; includes nest at most
@@ -82,7 +83,7 @@ LBRACKET : '[' { nesting++; } ;
 RBRACKET : ']' { if (nesting > 0) nesting--; } ;
 
 NUMBER   : '-'? DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
-NAME     : [a-zA-Z_] [a-zA-Z0-9_\-]* ;
+NAME     : NAME_PART ('.' NAME_PART)* ;
 STRING   : '"' (ESCAPE | ~["\\\r\n])* '"' ;
 /** A string without its closing quote: reported as such rather than as stray characters. */
 UNTERMINATED : '"' (ESCAPE | ~["\\\r\n])* ;
@@ -93,4 +94,5 @@ NL       : '\r'? '\n' { if (nesting > 0) skip(); } ;
 SPACE    : [ \t]+ -> skip ;
 
 fragment DIGITS : [0-9]+ ;
+fragment NAME_PART : [a-zA-Z_] [a-zA-Z0-9_\-]* ;
 fragment ESCAPE : '\\' [\\"nt$] ;

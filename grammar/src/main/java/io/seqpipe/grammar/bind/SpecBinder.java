@@ -13,6 +13,7 @@ import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
+import io.seqpipe.grammar.spec.SweepSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.grammar.spec.TrainSpec.EarlyStopSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
@@ -40,7 +41,8 @@ import java.util.TreeSet;
  * Turns a pipeline tree into a {@link PipelineSpec}, filling defaults and checking every value: names
  * and parameters against the {@link Catalog} and the runtime's component names, types, ranges, required
  * entries, entries of the other kind, sizes that must fit together, and that named files exist
- * (relative to the pipeline file's directory). All problems are collected; the spec is null if there was any.
+ * (relative to the pipeline file's directory), and the values of a {@code sweep} block ({@link SweepBinder}).
+ * All problems are collected; the spec is null if there was any.
  *
  * <pre>{@code
  * PipelineSpec spec = new SpecBinder(names, baseDir, problems).bind(root);
@@ -84,12 +86,12 @@ public final class SpecBinder {
       }
       return null;
     }
-    PipelineSpec spec = kind.equals("translate") ? translate(root, name) : classify(root, name);
+    PipelineSpec spec = kind.equals("translate") ? translate(root, name, rootBlock) : classify(root, name, rootBlock);
     root.finish();
     return problems.list().size() > before ? null : spec;
   }
 
-  private ClassifySpec classify(Section root, String name) {
+  private ClassifySpec classify(Section root, String name, Block rootBlock) {
     root.notApplicable("source", TRANSLATE_ONLY);
     root.notApplicable("target", TRANSLATE_ONLY);
     Section data = dataSection(root);
@@ -112,11 +114,12 @@ public final class SpecBinder {
     String classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
     TrainSpec trainSpec = train(train, "f1_macro", CLASSIFY_METRICS);
     List<String> metrics = metrics(root, CLASSIFY_METRICS, List.of("accuracy", "f1_macro", "f1_micro", "f1_weighted"));
+    SweepSpec sweep = sweep(root, rootBlock);
     return new ClassifySpec(name == null ? "" : name, dataSpec, fields, analyzer, subword, vocabulary, embeddings, encoder,
-        pooling, classWeights, trainSpec, metrics);
+        pooling, classWeights, trainSpec, metrics, sweep);
   }
 
-  private TranslateSpec translate(Section root, String name) {
+  private TranslateSpec translate(Section root, String name, Block rootBlock) {
     String source = language(root, "source", "the source language, e.g. 'source de'");
     String target = language(root, "target", "the target language, e.g. 'target en'");
     Section data = dataSection(root);
@@ -144,8 +147,9 @@ public final class SpecBinder {
           + trainSpec.earlyStop().metric() + "'");
     }
     List<String> metrics = metrics(root, TRANSLATE_METRICS, List.of("bleu", "chrf"));
+    SweepSpec sweep = sweep(root, rootBlock);
     return new TranslateSpec(name == null ? "" : name, source, target, dataSpec, analyzer, subword, vocabulary, embeddings,
-        encoder, decoder, search, trainSpec, metrics);
+        encoder, decoder, search, trainSpec, metrics, sweep);
   }
 
   private String language(Section root, String key, String what) {
@@ -471,6 +475,24 @@ public final class SpecBinder {
     }
     return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, seed,
         device, engine);
+  }
+
+  /**
+   * The {@code sweep} block, or null: each of its values is checked by binding the pipeline, its sweep left
+   * out, with that value set.
+   */
+  private SweepSpec sweep(Section root, Block rootBlock) {
+    Node node = root.take("sweep");
+    if (node == null) {
+      return null;
+    }
+    Block pipeline = new Block(rootBlock.entries().stream().filter(entry -> !"sweep".equals(entry.key())).toList(),
+        rootBlock.position());
+    return new SweepBinder(pipeline, tree -> {
+      Problems found = new Problems();
+      new SpecBinder(names, baseDir, found).bind(tree);
+      return found.list();
+    }, problems).bind(node);
   }
 
   private static ComponentSpec spec(ComponentBinder.Bound bound) {

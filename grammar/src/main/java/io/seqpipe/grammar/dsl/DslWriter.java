@@ -31,6 +31,15 @@ public final class DslWriter {
     return out.append("}\n").toString();
   }
 
+  /**
+   * One value of a spec, as a sweep's grid holds it (a number, a boolean, text, a list, a {@link
+   * io.seqpipe.grammar.spec.ComponentSpec}), written as the DSL and {@code --set KEY=VALUE} read it:
+   * {@code text(new ComponentSpec("adam", Map.of("lr", 0.001)))} is {@code adam(lr: 0.001)}.
+   */
+  public static String text(Object specValue) {
+    return value(SpecTree.value(specValue));
+  }
+
   private static void block(StringBuilder out, int depth, Map<String, Object> entries) {
     String indent = "  ".repeat(depth);
     for (Map.Entry<String, Object> entry : entries.entrySet()) {

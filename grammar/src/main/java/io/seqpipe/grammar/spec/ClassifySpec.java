@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param pooling how token states become one vector: {@code last}, {@code mean}, {@code max}, {@code attention}
  * @param classWeights {@code none}, or {@code balanced} to weight each class's loss by {@code examples /
  *     (classes * examples of the class)} as scikit-learn does
+ * @param sweep the file's sweep block, or null
  */
 public record ClassifySpec(String name, DataSpec data, Fields fields, AnalyzerChoice analyzer, ComponentSpec subword,
     VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, String pooling, String classWeights,
-    TrainSpec train, List<String> metrics) implements PipelineSpec {
+    TrainSpec train, List<String> metrics, SweepSpec sweep) implements PipelineSpec {
 
   /**
    * @param dataset a named dataset recipe, or null (files named in {@code data} take precedence)

@@ -37,4 +37,7 @@ public sealed interface PipelineSpec permits ClassifySpec, TranslateSpec {
 
   /** The metrics to report, in order. */
   List<String> metrics();
+
+  /** The file's {@code sweep} block, or null: what {@code seqpipe sweep} varies when given no options. */
+  SweepSpec sweep();
 }

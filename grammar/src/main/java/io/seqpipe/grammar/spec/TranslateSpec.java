@@ -13,10 +13,11 @@ import java.util.Objects;
  *
  * @param source the source language code (file suffix)
  * @param target the target language code
+ * @param sweep the file's sweep block, or null
  */
 public record TranslateSpec(String name, String source, String target, DataSpec data, AnalyzerChoice analyzer,
     ComponentSpec subword, VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search,
-    TrainSpec train, List<String> metrics) implements PipelineSpec {
+    TrainSpec train, List<String> metrics, SweepSpec sweep) implements PipelineSpec {
 
   public TranslateSpec {
     Objects.requireNonNull(name, "name");

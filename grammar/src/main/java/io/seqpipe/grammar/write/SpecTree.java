@@ -9,9 +9,12 @@ import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
+import io.seqpipe.grammar.spec.SweepSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,7 +86,54 @@ public final class SpecTree {
     }
     root.put("train", train);
     root.put("evaluate", spec.metrics());
+    if (spec.sweep() != null) {
+      root.put("sweep", sweep(spec.sweep()));
+    }
     return root;
+  }
+
+  /** A value of a sweep's grid as the tree holds it: components as {@link Component}s, lists item by item. */
+  public static Object value(Object value) {
+    if (value instanceof ComponentSpec component) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      component.params().forEach((name, param) -> params.put(name, value(param)));
+      return new Component(component.name(), params);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(SpecTree::value).toList();
+    }
+    return value;
+  }
+
+  private static Map<String, Object> sweep(SweepSpec sweep) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!sweep.grid().isEmpty()) {
+      Map<String, Object> grid = new LinkedHashMap<>();
+      sweep.grid().forEach((key, values) -> grid.put(key, value(values)));
+      out.put("grid", grid);
+    }
+    if (sweep.random() > 0) {
+      out.put("random", sweep.random());
+    }
+    if (!sweep.ranges().isEmpty()) {
+      Map<String, Object> ranges = new LinkedHashMap<>();
+      sweep.ranges().forEach((key, range) -> {
+        List<Object> bounds = new ArrayList<>(List.of(bound(range.low(), range.integer()),
+            bound(range.high(), range.integer())));
+        if (range.log()) {
+          bounds.add("log");
+        }
+        ranges.put(key, bounds);
+      });
+      out.put("range", ranges);
+    }
+    out.put("halving", sweep.halving());
+    out.put("seed", sweep.seed());
+    return out;
+  }
+
+  private static Object bound(double value, boolean integer) {
+    return integer ? (Object) Math.round(value) : (Object) value;
   }
 
   private static void files(Map<String, Object> out, DataSpec data) {

@@ -1,5 +1,7 @@
 package io.seqpipe.pipelines.experiments;
 
+import io.seqpipe.grammar.dsl.DslWriter;
+import io.seqpipe.grammar.spec.SweepSpec;
 import io.seqpipe.nlp.Quote;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,6 +21,7 @@ import java.util.SplittableRandom;
  * <pre>{@code
  * SweepSpace space = SweepSpace.parse(List.of("encoder.hidden=64,128"), List.of("train.optimizer.lr=1e-4:1e-2:log"), 8);
  * List<Map<String, String>> trials = space.trials(1);   // 8 maps like {encoder.hidden=128, train.optimizer.lr=0.0003162}
+ * SweepSpace fromFile = SweepSpace.of(loaded.spec().sweep());   // the pipeline file's sweep block
  * }</pre>
  *
  * @param grid each grid key's values, in option order
@@ -35,6 +38,19 @@ public record SweepSpace(Map<String, List<String>> grid, Map<String, Range> rang
       return integer ? Long.toString(Math.round(value))
           : new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
+  }
+
+  /**
+   * The space of a pipeline file's {@code sweep} block, already checked when the file was read: each grid
+   * value as {@code --set} takes it, each range as written.
+   */
+  public static SweepSpace of(SweepSpec sweep) {
+    Map<String, List<String>> grid = new LinkedHashMap<>();
+    sweep.grid().forEach((key, values) -> grid.put(key, values.stream().map(DslWriter::text).toList()));
+    Map<String, Range> ranges = new LinkedHashMap<>();
+    sweep.ranges().forEach((key, range) -> ranges.put(key, new Range(range.low(), range.high(), range.log(),
+        range.integer())));
+    return new SweepSpace(grid, ranges, sweep.random());
   }
 
   /**

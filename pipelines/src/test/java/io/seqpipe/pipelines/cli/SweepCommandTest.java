@@ -114,4 +114,33 @@ class SweepCommandTest {
     assertThat(run.err()).startsWith("--set encoder.hiden:1:1: unknown entry 'encoder.hiden'");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void theFilesBlockIsSweptWhenNoOptionsAreGivenAndOptionsReplaceIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("swept.pipe"), ToyData.PIPELINE.substring(0,
+        ToyData.PIPELINE.lastIndexOf('}')) + "  sweep {\n    grid { encoder.hidden [8, 16] }\n  }\n}\n");
+    Path out = dir.resolve("block");
+    CommandRun run = CommandRun.of("sweep", file.toString(), "--set", "train.epochs=1", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(3)
+        .anyMatch(line -> line.startsWith("001,8,")).anyMatch(line -> line.startsWith("002,16,"));
+
+    Path replaced = dir.resolve("replaced");
+    CommandRun options = CommandRun.of("sweep", file.toString(), "--grid", "encoder.dropout=0.1", "--set",
+        "train.epochs=1", "--out", replaced.toString());
+    assertThat(options.exitCode()).as(options.err()).isZero();
+    List<String> csv = Files.readAllLines(replaced.resolve("sweep.csv"));
+    assertThat(csv).hasSize(2);
+    assertThat(csv.get(0)).startsWith("trial,encoder.dropout,");
+  }
+
+  @Test
+  void aFileWithoutABlockAndNoOptionsIsOneLine() {
+    Path out = dir.resolve("nothing");
+    CommandRun run = sweep(out);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("seqpipe: " + pipeline + ": no sweep { ... } block to run; add one, or give"
+        + " --grid KEY=V1,V2 or --random N with --range KEY=LOW:HIGH\n");
+    assertThat(out).doesNotExist();
+  }
 }
