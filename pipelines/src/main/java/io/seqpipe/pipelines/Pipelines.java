@@ -3,13 +3,16 @@ package io.seqpipe.pipelines;
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.components.RegisteredNames;
+import io.seqpipe.pipelines.model.ModelAverage;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TrainedModel;
 import io.seqpipe.pipelines.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +35,12 @@ import java.util.List;
  * try (Translator translator = Pipelines.loadModel(Path.of("runs/ding/model"), ModelOptions.DEFAULT, Translator.class)) {
  *   translator.translate(List.of("Guten Morgen."));
  * }
+ * try (Translator ensemble = Pipelines.loadEnsemble(List.of(Path.of("runs/ding-1/model"), Path.of("runs/ding-2/model")),
+ *     ModelOptions.DEFAULT)) {
+ *   ensemble.translate(List.of("Guten Morgen."));
+ * }
+ * Pipelines.average(List.of(Path.of("runs/ding-1/model"), Path.of("runs/ding-2/model")), Path.of("runs/ding-avg"),
+ *     ModelOptions.DEFAULT);
  * }</pre>
  */
 public final class Pipelines {
@@ -77,6 +86,48 @@ public final class Pipelines {
       return Translator.load(artifact, options);
     }
     throw new IOException(directory + ": a model of kind '" + kind + "'; this Seqpipe loads classify and translate models");
+  }
+
+  /**
+   * Translation models searched as an ensemble ({@link Translator#ensemble}), all on one engine: the
+   * options', else the first model's.
+   *
+   * @throws IOException naming a directory that is no translation model
+   * @throws IllegalArgumentException one line naming a model whose target vocabulary differs from the
+   *     first's
+   */
+  public static Translator loadEnsemble(List<Path> directories, ModelOptions options) throws IOException {
+    ModelOptions oneEngine = options.engine() != null ? options
+        : new ModelOptions(EngineChoice.fromId(String.valueOf(ModelArtifact.open(directories.get(0)).manifest()
+            .get("engine"))), options.device());
+    List<Translator> members = new ArrayList<>();
+    try {
+      for (Path directory : directories) {
+        members.add(loadModel(directory, oneEngine, Translator.class));
+      }
+      return Translator.ensemble(members);
+    } catch (IOException | RuntimeException e) {
+      members.forEach(Translator::close);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes a model whose parameters are the mean of these models' ({@link ModelAverage}) to {@code
+   * output}, atomically.
+   *
+   * @return the new model directory
+   * @throws IllegalArgumentException one line naming what differs between models that are not of one
+   *     architecture
+   */
+  public static Path average(List<Path> directories, Path output, ModelOptions options) throws IOException {
+    List<ModelArtifact> models = new ArrayList<>();
+    for (Path directory : directories) {
+      models.add(ModelArtifact.open(directory));
+    }
+    try (TrainedModel first = loadModel(directories.get(0), options)) {
+      return ModelAverage.write(first, models, output);
+    }
   }
 
   /**

@@ -23,8 +23,14 @@ public final class TinyTranslator {
 
   public static Model create(EngineChoice engine, CellType cell, int vocabulary, int hidden, String attention,
       boolean inputFeeding, boolean tied) {
+    return create(engine, cell, vocabulary, hidden, attention, inputFeeding, tied, 7);
+  }
+
+  /** A model whose parameters are initialized from {@code seed}. */
+  public static Model create(EngineChoice engine, CellType cell, int vocabulary, int hidden, String attention,
+      boolean inputFeeding, boolean tied, int seed) {
     Model model = Model.newInstance("tiny", engine.djlName());
-    model.getNDManager().getEngine().setRandomSeed(7);
+    model.getNDManager().getEngine().setRandomSeed(seed);
     AttentionDecoder decoder = new AttentionDecoder(cell, TokenEmbedding.learned(vocabulary, tied ? hidden : 16), hidden, 1,
         Attention.create(attention, hidden), inputFeeding, tied, 0.0, vocabulary);
     Seq2SeqModel block = new Seq2SeqModel(TokenEmbedding.learned(vocabulary, 16),

@@ -469,12 +469,13 @@ public final class SpecBinder {
       }
     }
     String engine = train.name("engine", "mxnet", ENGINES);
+    int averageLast = train.integer("average_last", 0, 1, 100_000);
     train.finish();
     if (optimizer == null || schedule == null) {
       return null;
     }
     return new TrainSpec(optimizer, clip, schedule, epochs, batch, batchTokens, earlyStop, labelSmoothing, seed,
-        device, engine);
+        device, engine, averageLast);
   }
 
   /**

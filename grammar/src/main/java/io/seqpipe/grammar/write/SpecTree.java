@@ -177,11 +177,15 @@ public final class SpecTree {
   }
 
   private static Map<String, Object> train(TrainSpec train) {
-    return entries("optimizer", component(train.optimizer()), "clip", train.clip(), "schedule",
+    Map<String, Object> entries = entries("optimizer", component(train.optimizer()), "clip", train.clip(), "schedule",
         component(train.schedule()), "epochs", train.epochs(), "batch", train.batchSize(), "batch_tokens",
         train.batchTokens(), "early_stop", entries("metric", train.earlyStop().metric(), "patience",
             train.earlyStop().patience()), "label_smoothing", train.labelSmoothing(), "seed", train.seed(),
         "device", train.device(), "engine", train.engine());
+    if (train.averageLast() > 0) {
+      entries.put("average_last", train.averageLast());
+    }
+    return entries;
   }
 
   private static Map<String, Object> entries(Object... keysAndValues) {

@@ -12,8 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +33,17 @@ import org.slf4j.LoggerFactory;
  * staging or unreferenced directory, never a broken checkpoint, and both are removed by the next save. Loading verifies every file first: a truncated or
  * corrupt one fails naming it. Each save is logged ({@code event=checkpoint}).
  *
+ * <p>The final model ({@link #loadFinal}) is the best checkpoint's parameters, or, when averaging the
+ * last {@code N} ({@code train { average_last N }}), the elementwise mean ({@link ParameterAverage}) of
+ * the checkpoints of the last {@code N} epochs trained, up to the last one (all of them when fewer were
+ * trained), whichever epoch was best. Only the checkpoints the final model and a resumed run need are
+ * kept: the best and the last, or the last {@code N}.
+ *
  * <pre>{@code
  * Checkpoints checkpoints = new Checkpoints(Path.of("runs/x/checkpoints"));
  * checkpoints.save(block, optimizer, state);
  * Optional<TrainingState> resumed = checkpoints.loadLast(block, optimizer);
+ * new Checkpoints(Path.of("runs/y/checkpoints"), 5).loadFinal(block);   // the mean of the last 5
  * }</pre>
  */
 public final class Checkpoints {
@@ -45,9 +57,24 @@ public final class Checkpoints {
   private static final String LAST = "last";
 
   private final Path directory;
+  private final int averageLast;
 
+  /** Checkpoints whose final model is the best one. */
   public Checkpoints(Path directory) {
+    this(directory, 0);
+  }
+
+  /**
+   * @param averageLast how many of the last checkpoints the final model averages (0: none, the best
+   *     checkpoint is the final model)
+   */
+  public Checkpoints(Path directory, int averageLast) {
+    if (averageLast < 0) {
+      throw new IllegalArgumentException("average_last must be >= 1 (or 0 for the best checkpoint), found "
+          + averageLast);
+    }
     this.directory = directory;
+    this.averageLast = averageLast;
   }
 
   public Path directory() {
@@ -93,15 +120,41 @@ public final class Checkpoints {
     return Optional.of(state);
   }
 
-  /** The best checkpoint's state, with its parameters loaded into {@code block}; empty if none. */
-  public Optional<TrainingState> loadBest(Block block) throws IOException {
+  /**
+   * The epochs whose parameters make the final model after {@code last}: the best one, or the last
+   * {@code N} up to {@code last.epoch()} when averaging.
+   */
+  public List<Integer> finalEpochs(TrainingState last) {
+    if (averageLast == 0) {
+      return List.of(last.bestEpoch());
+    }
+    return IntStream.rangeClosed(Math.max(1, last.epoch() - averageLast + 1), last.epoch()).boxed().toList();
+  }
+
+  /**
+   * Loads the final model into {@code block} (see {@link #finalEpochs}) and returns the last checkpoint's
+   * state; empty if there is no checkpoint.
+   *
+   * @throws IOException naming a checkpoint the average needs that is missing
+   */
+  public Optional<TrainingState> loadFinal(Block block) throws IOException {
     Optional<Path> last = last();
     if (last.isEmpty()) {
       return Optional.empty();
     }
-    Path best = directory.resolve(name(state(last.get()).bestEpoch()));
-    ParameterFile.read(block, best.resolve(PARAMETERS));
-    return Optional.of(state(best));
+    TrainingState state = state(last.get());
+    List<Path> files = new ArrayList<>();
+    for (int epoch : finalEpochs(state)) {
+      Path file = directory.resolve(name(epoch)).resolve(PARAMETERS);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException(directory + ": " + name(epoch) + " is missing; the final model needs it"
+            + (averageLast > 0 ? " to average the last " + averageLast + " checkpoints (a run without train.average_last "
+            + averageLast + " removed it: train again in a new directory)" : ""));
+      }
+      files.add(file);
+    }
+    ParameterAverage.load(block, files);
+    return Optional.of(state);
   }
 
   private static String name(int epoch) {
@@ -135,12 +188,15 @@ public final class Checkpoints {
     }
   }
 
+  /** Removes staging directories and the checkpoints neither a resumed run nor the final model needs. */
   private void removeUnreferenced(Path last, TrainingState state) throws IOException {
-    Path best = directory.resolve(name(state.bestEpoch()));
+    Set<Path> kept = new HashSet<>();
+    kept.add(last);
+    finalEpochs(state).forEach(epoch -> kept.add(directory.resolve(name(epoch))));
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path entry : entries.filter(Files::isDirectory).toList()) {
         String name = entry.getFileName().toString();
-        if (name.startsWith(STAGING) || name.startsWith("epoch-") && !entry.equals(last) && !entry.equals(best)) {
+        if (name.startsWith(STAGING) || name.startsWith("epoch-") && !kept.contains(entry)) {
           deleteDirectory(entry);
         }
       }

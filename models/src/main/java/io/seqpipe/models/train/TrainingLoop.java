@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Epochs of training around a DJL {@link Trainer}: global-norm clipping, the learning-rate schedule,
- * NaN/Inf detection, early stopping on a dev metric, a checkpoint after every epoch (the best one kept),
+ * NaN/Inf detection, early stopping on a dev metric, a checkpoint after every epoch (the best one kept, or
+ * the last N when the final model averages them),
  * resumption from the last checkpoint, {@link Progress} with loss and throughput, and one summary log
  * line ({@code event=epoch}) per epoch.
  *
@@ -100,8 +101,8 @@ public final class TrainingLoop {
   }
 
   /**
-   * Trains, continuing from the last checkpoint if there is one, and leaves the best parameters in the
-   * model's block. The checkpoint is loaded before the trainer is made, since an engine's parameter
+   * Trains, continuing from the last checkpoint if there is one, and leaves the final parameters in the
+   * model's block: the best checkpoint's, or the mean of the last ones ({@link Checkpoints#loadFinal}). The checkpoint is loaded before the trainer is made, since an engine's parameter
    * server (MXNet's) copies the parameters when the trainer is initialized.
    *
    * @param batches the batches of an epoch (1-based), in order
@@ -128,7 +129,7 @@ public final class TrainingLoop {
       trainer.initialize(setup.inputShapes());
       state = epochs(trainer, setup.optimizer(), state, stopping, batches, devMetric, schedule);
     }
-    checkpoints.loadBest(block);
+    checkpoints.loadFinal(block);
     return state;
   }
 

@@ -110,6 +110,40 @@ class TrainingLoopTest {
     }
   }
 
+  /**
+   * With {@code average_last 3} the final model is the mean of epochs 4-6's checkpoints, whichever was
+   * best, and only those are kept.
+   */
+  @ParameterizedTest
+  @EnumSource(EngineChoice.class)
+  void averagingKeepsTheLastCheckpointsAndEndsWithTheirMean(EngineChoice engine, @TempDir Path dir) throws Exception {
+    LearningRateSchedule schedule = LearningRateSchedule.constant(0.05f);
+    Checkpoints checkpoints = new Checkpoints(dir, 3);
+    TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(6, 1.0f, 0, false, 7), checkpoints);
+    try (Model model = model(engine); Model reference = model(engine)) {
+      TrainingState state = loop.run(setup(model, AdamOptimizer.adam(schedule, 0f)), TrainingLoopTest::epoch,
+          () -> devError(model), schedule);
+      assertThat(checkpoints.finalEpochs(state)).containsExactly(4, 5, 6);
+      try (var entries = Files.list(dir)) {
+        assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("epoch-")).sorted())
+            .containsExactly("epoch-0004", "epoch-0005", "epoch-0006");
+      }
+      reference.getBlock().initialize(reference.getNDManager(), reference.getDataType(), new Shape(16, FEATURES));
+      double[] sum = new double[FEATURES];
+      for (int epoch = 4; epoch <= 6; epoch++) {
+        ParameterFile.read(reference.getBlock(), dir.resolve(String.format("epoch-%04d/parameters.bin", epoch)));
+        float[] weights = reference.getBlock().getParameters().get("02Linear_weight").getArray().toFloatArray();
+        for (int i = 0; i < FEATURES; i++) {
+          sum[i] += weights[i];
+        }
+      }
+      float[] averaged = model.getBlock().getParameters().get("02Linear_weight").getArray().toFloatArray();
+      for (int i = 0; i < FEATURES; i++) {
+        assertThat(averaged[i]).isEqualTo((float) (sum[i] / 3));
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(EngineChoice.class)
   void stepsLeaveNoArraysBehindInTheModel(EngineChoice engine, @TempDir Path dir) throws Exception {

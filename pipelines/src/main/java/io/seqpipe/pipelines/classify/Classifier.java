@@ -38,7 +38,6 @@ public final class Classifier implements TrainedModel {
 
   static final String CONFIG = "classifier.json";
   static final String VOCABULARY = "vocabulary.txt";
-  static final String SPEC = "spec.pipe";
   static final String SUBWORDS = "subword";
   private static final ObjectMapper JSON = new ObjectMapper();
 

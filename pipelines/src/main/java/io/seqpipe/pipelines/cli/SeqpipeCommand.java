@@ -21,6 +21,7 @@ import picocli.CommandLine.RunLast;
  * seqpipe run examples/sentiment.pipe --out runs/sentiment
  * seqpipe predict --model runs/sentiment/model < sentences.txt
  * seqpipe translate --model runs/ding/model --input news.de --output news.en --beam 5
+ * seqpipe average --model runs/ding-1/model --model runs/ding-2/model --output runs/ding-avg
  * seqpipe evaluate --model runs/sentiment/model --data test.tsv
  * seqpipe data fetch uci-sentiment
  * seqpipe validate examples/sentiment.pipe --set train.epochs=3 --print
@@ -40,7 +41,7 @@ import picocli.CommandLine.RunLast;
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-        TranslateCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
+        TranslateCommand.class, AverageCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
         ConvertCommand.class, ScoreCommand.class, CompareCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class, SweepCommand.class})
 public final class SeqpipeCommand {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +47,10 @@ abstract class TrainingCommand implements Callable<Integer> {
       RunReport report = evaluatesTest() ? pipeline.run() : pipeline.train();
       PrintWriter printer = spec.commandLine().getOut();
       report.task().summary().forEach(printer::println);
+      if (report.averaged() != null) {
+        printer.println(String.format(Locale.ROOT, "averaged: the checkpoints of epochs %s, dev %.4f",
+            report.averaged().epochs(), report.averaged().dev()));
+      }
       printer.println("model:  " + report.model());
       printer.println("report: " + pipeline.outputDirectory().resolve("report.html") + " (and report.json)");
     }

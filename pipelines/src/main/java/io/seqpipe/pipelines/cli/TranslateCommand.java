@@ -1,8 +1,11 @@
 package io.seqpipe.pipelines.cli;
 
+import io.seqpipe.pipelines.Pipelines;
+import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.translate.TranslationJob;
 import io.seqpipe.pipelines.translate.Translator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,16 +15,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code seqpipe translate --model DIR --input FILE --output FILE [--beam K] [--n-best N] [--batch-tokens T]}:
- * a batch translation job (see {@link TranslationJob}); started again after a kill with the same
- * arguments, it continues where it stopped.
+ * {@code seqpipe translate --model DIR [--model DIR2 ...] --input FILE --output FILE [--beam K] [--n-best N]
+ * [--batch-tokens T]}: a batch translation job (see {@link TranslationJob}); started again after a kill
+ * with the same arguments, it continues where it stopped. Several models translate as an ensemble that
+ * averages their probabilities at each step ({@link Translator#ensemble}); they must share the target
+ * vocabulary.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
     description = "Translate a file with a saved model, one sentence per line; resumes a killed job run with the same arguments.")
 final class TranslateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin ModelArguments model;
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "The model directory (runs/NAME/model); repeated, an ensemble of models sharing a target vocabulary.")
+  List<Path> models;
+
+  @Mixin EngineArguments engine;
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "Source sentences, one per line.")
   Path input;
@@ -38,11 +47,12 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Translator translator = model.load(Translator.class)) {
+    try (Translator translator = Pipelines.loadEnsemble(models, ModelOptions.of(engine.engine, engine.device))) {
       TranslationJob.Summary summary = new TranslationJob(translator, translator.settings(search.inference()),
           search.batchTokens(), window).run(input, output);
       spec.commandLine().getErr().println(String.format(Locale.ROOT,
-          "translated %d sentences in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(), summary.seconds(),
+          "translated %d sentences%s in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(),
+          translator.members() > 1 ? " with an ensemble of " + translator.members() + " models" : "", summary.seconds(),
           summary.translated() / Math.max(summary.seconds(), 1e-9),
           summary.resumedFrom() > 0 ? ", resumed after " + summary.resumedFrom() : "", output));
     }

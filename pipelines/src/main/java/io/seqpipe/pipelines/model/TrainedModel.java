@@ -21,6 +21,9 @@ import java.util.Map;
  * }</pre>
  */
 public interface TrainedModel extends AutoCloseable {
+  /** The resolved pipeline's file in a model directory. */
+  String SPEC = "spec.pipe";
+
   PipelineKind kind();
 
   /** The engine's model, its engine and device, manifest and directory. */

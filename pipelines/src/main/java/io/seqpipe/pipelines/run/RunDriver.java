@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * device and seed it, build the kind's model, train it in the shared training loop (token or sentence
  * batches, bucketed and shuffled by seed and epoch; clipping, schedule, early stopping, a checkpoint
  * after every epoch in {@code out/checkpoints}, which a rerun resumes from exactly: a killed run rerun
- * ends as the uninterrupted one would), let the kind evaluate it,
+ * ends as the uninterrupted one would; the model is the best checkpoint's, or with {@code train {
+ * average_last N }} the mean of the last N epochs' checkpoints, see {@link Checkpoints}), let the kind evaluate it,
  * and write {@code out/model/}, {@code out/report.json} and {@code out/report.html}. The first thing
  * written is {@code out/.seqpipe-run}, which marks the directory as a run of this pipeline.
  *
@@ -67,7 +68,10 @@ public final class RunDriver {
     engine.engine().setRandomSeed((int) train.seed());
     M model = task.newModel(spec.name(), engine, device);
     try {
-      TrainingState state = train(model, task, train, out);
+      Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"), train.averageLast());
+      TrainingState state = train(model, task, train, checkpoints);
+      RunReport.Averaged averaged = train.averageLast() == 0 ? null
+          : new RunReport.Averaged(checkpoints.finalEpochs(state), task.devMetric(model));
       TaskReport details = task.evaluate(model, state, evaluateTest, out);
       LOG.atInfo().addKeyValue("event", "evaluation").addKeyValue("metrics", Reports.JSON.convertValue(details.metrics(),
           Reports.MAP)).log("evaluated {}", evaluateTest ? "dev and test" : "dev");
@@ -81,10 +85,13 @@ public final class RunDriver {
       if (spec.subword() != null) {
         fields.put("subword", spec.subword());
       }
+      if (averaged != null) {
+        fields.put("averaged", averaged);
+      }
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
       RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,
-          task.examples(), spec.subword(), details, state, modelDir.toString(), (System.nanoTime() - started) / 1e9,
+          task.examples(), spec.subword(), details, state, averaged, modelDir.toString(), (System.nanoTime() - started) / 1e9,
           specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
       task.writePage(out, report);
@@ -95,14 +102,14 @@ public final class RunDriver {
     }
   }
 
-  private static <M extends TrainedModel> TrainingState train(M model, Task<M> task, TrainSpec train, Path out)
-      throws IOException {
+  private static <M extends TrainedModel> TrainingState train(M model, Task<M> task, TrainSpec train,
+      Checkpoints checkpoints) throws IOException {
     LearningRateSchedule schedule = Components.schedule(train);
     Batcher batcher = (train.batchTokens() > 0 ? Batcher.byTokens(train.batchTokens())
         : Batcher.bySentences(train.batchSize())).bucketed(true);
     int[] lengths = task.lengths();
     TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
-        train.earlyStop().patience(), task.higherIsBetter(), train.seed()), new Checkpoints(out.resolve("checkpoints")));
+        train.earlyStop().patience(), task.higherIsBetter(), train.seed()), checkpoints);
     TrainingLoop.Setup setup = new TrainingLoop.Setup(model.handle().model(), task.objective(),
         Components.optimizer(train, schedule), task.inputShapes());
     return loop.run(setup, epoch -> batcher.batches(lengths, train.seed() + epoch).stream().map(task::batch).toList(),

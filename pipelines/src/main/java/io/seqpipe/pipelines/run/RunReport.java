@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.models.train.TrainingState;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param data each file read, by role
  * @param subword the subword units the texts were split into ({@code bpe} and its parameters), or null
  * @param training the training state after the last epoch (history per epoch, best epoch)
+ * @param averaged the checkpoints the model averages ({@code train { average_last N }}), or null
  * @param model the model directory
  * @param seconds the whole run's wall time
  * @param spec the resolved pipeline, in the pipeline language
@@ -31,10 +33,18 @@ import java.util.Map;
 public record RunReport(String pipeline, String kind, String engine, String device, long seed,
     Map<String, DataFile> data, Examples examples, @JsonInclude(JsonInclude.Include.NON_NULL) ComponentSpec subword,
     @JsonUnwrapped TaskReport task, TrainingState training,
-    String model, double seconds, String spec) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Averaged averaged, String model, double seconds, String spec) {
 
   /** A data file read, and its SHA-256. */
   public record DataFile(String path, String sha256) {}
+
+  /**
+   * A model that is the mean of checkpoints.
+   *
+   * @param epochs the epochs whose checkpoints are averaged
+   * @param dev the averaged model's dev metric (the one early stopping watches)
+   */
+  public record Averaged(List<Integer> epochs, double dev) {}
 
   /** Examples in each split. */
   public record Examples(int train, int dev, int test) {}

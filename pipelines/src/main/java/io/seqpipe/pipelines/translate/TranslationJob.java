@@ -123,7 +123,7 @@ public final class TranslationJob {
   }
 
   private String fingerprint(Path input) throws IOException {
-    return String.join("|", "model=" + translator.handle().fingerprint(), "input=" + input.toAbsolutePath().normalize(),
+    return String.join("|", "model=" + translator.fingerprint(), "input=" + input.toAbsolutePath().normalize(),
         "input_bytes=" + Files.size(input), "beam=" + settings.beamSize(), "n_best=" + settings.nBest(),
         "batch_tokens=" + batchTokens, "window=" + window);
   }

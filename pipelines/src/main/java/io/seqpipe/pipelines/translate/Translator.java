@@ -3,6 +3,7 @@ package io.seqpipe.pipelines.translate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.nlp.Quote;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Detokenizer;
 import io.seqpipe.nlp.data.Batcher;
@@ -17,6 +18,7 @@ import io.seqpipe.pipelines.model.TextAnalysis;
 import io.seqpipe.pipelines.model.TrainedModel;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import io.seqpipe.seq2seq.search.BeamSearch;
+import io.seqpipe.seq2seq.search.EnsembleStep;
 import io.seqpipe.seq2seq.search.GreedySearch;
 import io.seqpipe.seq2seq.search.Hypothesis;
 import io.seqpipe.seq2seq.search.SearchSettings;
@@ -36,9 +38,18 @@ import java.util.Map;
  * length (search results do not depend on the batch), and the output detokenized; an output {@code <unk>}
  * is replaced by the source token it attended to most. Close it to free the engine's memory.
  *
+ * <p>An ensemble ({@link #ensemble}) of models sharing one target vocabulary searches with their
+ * averaged probabilities ({@link EnsembleStep}): each member analyzes and encodes the sentence its own
+ * way (analyzer, subword units, source vocabulary); the first member's analysis, configuration, search,
+ * attention ({@code <unk>} replacement) and target side serve the rest.
+ *
  * <pre>{@code
  * try (Translator translator = Translator.load(Path.of("runs/ding/model"), ModelOptions.DEFAULT)) {
  *   List<String> english = translator.translate(List.of("Wie spät ist es?"));
+ * }
+ * try (Translator ensemble = Pipelines.loadEnsemble(List.of(Path.of("runs/a/model"), Path.of("runs/b/model")),
+ *     ModelOptions.DEFAULT)) {
+ *   List<String> english = ensemble.translate(List.of("Wie spät ist es?"));
  * }
  * }</pre>
  */
@@ -46,7 +57,6 @@ public final class Translator implements TrainedModel {
   static final String CONFIG = "translator.json";
   static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
-  static final String SPEC = "spec.pipe";
   static final String SOURCE_SUBWORDS = "source";
   static final String TARGET_SUBWORDS = "target";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +72,8 @@ public final class Translator implements TrainedModel {
   private final Subwords targetSubwords;
   private final Path resources;
   private final TextAnalysis analysis;
+  /** The other members of an ensemble this translator leads; empty for one model. */
+  private final List<Translator> partners;
 
   /**
    * @param resources the directory the analyzer's files are relative to
@@ -75,6 +87,68 @@ public final class Translator implements TrainedModel {
     this.targetSubwords = targetSubwords;
     this.resources = resources;
     this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength(), sourceSubwords);
+    this.partners = List.of();
+  }
+
+  private Translator(Translator first, List<Translator> partners) {
+    this.handle = first.handle;
+    this.config = first.config;
+    this.sourceVocabulary = first.sourceVocabulary;
+    this.targetVocabulary = first.targetVocabulary;
+    this.targetSubwords = first.targetSubwords;
+    this.resources = first.resources;
+    this.analysis = first.analysis;
+    this.partners = List.copyOf(partners);
+  }
+
+  /**
+   * An ensemble of loaded translators, which it closes when it is closed; the first leads (see above).
+   *
+   * @throws IllegalArgumentException one line naming a member whose target vocabulary differs from the
+   *     first's
+   */
+  public static Translator ensemble(List<Translator> members) {
+    Translator first = members.get(0);
+    for (Translator member : members.subList(1, members.size())) {
+      if (!member.targetVocabulary.equals(first.targetVocabulary)) {
+        throw new IllegalArgumentException(member.handle.directory() + ": its target vocabulary differs from "
+            + first.handle.directory() + "'s (" + difference(member.targetVocabulary, first.targetVocabulary)
+            + "): an ensemble needs models with one target vocabulary");
+      }
+      if (!member.partners.isEmpty()) {
+        throw new IllegalArgumentException("an ensemble's members are single models");
+      }
+    }
+    return members.size() == 1 ? first : new Translator(first, members.subList(1, members.size()));
+  }
+
+  /** Where two vocabularies part: their sizes and the first id whose tokens differ. */
+  private static String difference(Vocabulary mine, Vocabulary theirs) {
+    int id = 0;
+    while (id < Math.min(mine.size(), theirs.size()) && mine.token(id).equals(theirs.token(id))) {
+      id++;
+    }
+    String sizes = mine.size() + " vs " + theirs.size() + " tokens";
+    return id == Math.min(mine.size(), theirs.size()) ? sizes
+        : sizes + ", first at id " + id + ": " + Quote.quoted(mine.token(id)) + " vs " + Quote.quoted(theirs.token(id));
+  }
+
+  /** The members searched together: this model, then its partners in an ensemble. */
+  public int members() {
+    return 1 + partners.size();
+  }
+
+  /**
+   * The SHA-256 of the saved parameters, which model a job ran with; an ensemble's members' joined by
+   * {@code +}.
+   */
+  public String fingerprint() throws IOException {
+    List<String> fingerprints = new ArrayList<>();
+    fingerprints.add(handle.fingerprint());
+    for (Translator partner : partners) {
+      fingerprints.add(partner.handle.fingerprint());
+    }
+    return String.join("+", fingerprints);
   }
 
   /** Loads a model directory with the given engine and device choice. */
@@ -174,8 +248,20 @@ public final class Translator implements TrainedModel {
   public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
     List<List<String>> tokens = analysis.tokens(sentences);
     // a sentence without tokens is not searched: an empty line stays empty
-    List<List<String>> searched = tokens.stream().filter(t -> !t.isEmpty()).toList();
-    Iterator<List<Hypothesis>> hypotheses = search(searched, settings, batchTokens).iterator();
+    List<String> searched = new ArrayList<>();
+    List<int[]> ids = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      if (!tokens.get(i).isEmpty()) {
+        searched.add(sentences.get(i));
+        ids.add(sourceVocabulary.encode(tokens.get(i)));
+      }
+    }
+    List<List<int[]>> memberIds = new ArrayList<>();
+    memberIds.add(ids);
+    for (Translator partner : partners) {
+      memberIds.add(partner.sourceIds(searched));
+    }
+    Iterator<List<Hypothesis>> hypotheses = search(memberIds, settings, batchTokens).iterator();
     List<List<Translation>> out = new ArrayList<>(sentences.size());
     for (List<String> source : tokens) {
       if (source.isEmpty()) {
@@ -193,9 +279,21 @@ public final class Translator implements TrainedModel {
     return out;
   }
 
-  /** Search over analyzed sentences, sorted by length and cut into batches of similar length, results in input order. */
-  List<List<Hypothesis>> search(List<List<String>> tokens, SearchSettings settings, int batchTokens) {
-    List<int[]> ids = tokens.stream().map(sourceVocabulary::encode).toList();
+  /**
+   * Sentences as this model's source ids; one this model's analysis leaves without tokens (another
+   * member's did not) is read as {@code <unk>}.
+   */
+  private List<int[]> sourceIds(List<String> sentences) {
+    return analysis.tokens(sentences).stream()
+        .map(tokens -> tokens.isEmpty() ? new int[] {Vocabulary.UNK_ID} : sourceVocabulary.encode(tokens)).toList();
+  }
+
+  /**
+   * Search over sentences as each member's source ids, sorted by the first member's lengths and cut into
+   * batches of similar length, results in input order.
+   */
+  private List<List<Hypothesis>> search(List<List<int[]>> memberIds, SearchSettings settings, int batchTokens) {
+    List<int[]> ids = memberIds.get(0);
     Integer[] order = new Integer[ids.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -204,17 +302,28 @@ public final class Translator implements TrainedModel {
     int[] sortedLengths = Arrays.stream(order).mapToInt(i -> ids.get(i).length).toArray();
     List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
     handle.prepareInferenceThread();
-    Seq2SeqModel block = (Seq2SeqModel) handle.block();
+    List<Seq2SeqModel> blocks = new ArrayList<>();
+    blocks.add((Seq2SeqModel) handle.block());
+    partners.forEach(partner -> blocks.add((Seq2SeqModel) partner.handle.block()));
+    EnsembleStep models = EnsembleStep.of(blocks);
     for (int[] positions : Batcher.byTokens(batchTokens).batches(sortedLengths, 0)) {
-      List<int[]> batch = Arrays.stream(positions).mapToObj(p -> ids.get(order[p])).toList();
+      List<List<int[]>> batch = memberIds.stream()
+          .map(member -> Arrays.stream(positions).mapToObj(p -> member.get(order[p])).toList()).toList();
       List<List<Hypothesis>> found = settings.beamSize() == 1
-          ? new GreedySearch(settings).search(block, handle.manager(), batch).stream().map(List::of).toList()
-          : new BeamSearch(settings).search(block, handle.manager(), batch);
+          ? new GreedySearch(settings).search(models, handle.manager(), batch).stream().map(List::of).toList()
+          : new BeamSearch(settings).search(models, handle.manager(), batch);
       for (int i = 0; i < positions.length; i++) {
         results.set(order[positions[i]], found.get(i));
       }
     }
     return results;
+  }
+
+  /** Frees the engine's memory of this model and of an ensemble's other members. */
+  @Override
+  public void close() {
+    handle.close();
+    partners.forEach(Translator::close);
   }
 
   /** The output words; with {@code replace_unk}, {@code <unk>} becomes the most attended source token. */
@@ -242,6 +351,10 @@ public final class Translator implements TrainedModel {
    */
   @Override
   public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
+    if (!partners.isEmpty()) {
+      throw new IllegalStateException("an ensemble is not saved as one model; seqpipe average makes one model of"
+          + " models of one architecture");
+    }
     return handle.save(directory, kind().id(), fields, writer -> {
       AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
       SubwordUnits.save(analysis.subwords(), writer, SOURCE_SUBWORDS);

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import io.seqpipe.nlp.vocab.Vocabulary;
-import io.seqpipe.seq2seq.model.AttentionDecoder;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import java.util.List;
  *
  * <p>Each sentence's search depends only on its own rows (padding is masked), so its output does not
  * depend on the batch it is in; with a beam of 1 the output and scores are exactly {@link GreedySearch}'s.
+ * It decodes one model or an ensemble ({@link EnsembleStep}).
  *
  * <pre>{@code
  * SearchSettings settings = new SearchSettings(5, new LengthPenalty(0.6), 1.5, 0, 1, 0);
@@ -52,18 +52,27 @@ public final class BeamSearch {
 
   /** The {@code nBest} outputs of each source sentence, best first, in order. */
   public List<List<Hypothesis>> search(Seq2SeqModel model, NDManager manager, List<int[]> sources) {
+    return search(EnsembleStep.of(model), manager, List.of(sources));
+  }
+
+  /**
+   * The {@code nBest} outputs of each source sentence of an ensemble, best first, in order.
+   *
+   * @param sources per member, the sentences as its source ids (see {@link EnsembleStep})
+   */
+  public List<List<Hypothesis>> search(EnsembleStep models, NDManager manager, List<List<int[]>> sources) {
     int k = settings.beamSize();
-    int sentences = sources.size();
     try (NDManager scope = manager.newSubManager()) {
       ParameterStore store = new ParameterStore(scope, false);
-      SourceBatch batch = SourceBatch.of(scope, sources);
-      Seq2SeqModel.Encoded encoded = model.encode(store, batch.ids(), batch.lengths(), false);
+      EnsembleStep.Start start = models.start(store, scope, sources);
+      SourceBatch batch = start.batch();
+      int sentences = batch.lengthValues().length;
       int[] repeat = new int[sentences * k];
       for (int row = 0; row < repeat.length; row++) {
         repeat[row] = row / k;
       }
-      AttentionDecoder.Memory memory = encoded.memory().select(array -> Rows.select(array, repeat));
-      AttentionDecoder.State state = encoded.state().select(array -> Rows.select(array, repeat));
+      EnsembleStep.Memory memory = start.memory().select(array -> Rows.select(array, repeat));
+      EnsembleStep.State state = start.state().select(array -> Rows.select(array, repeat));
       int sourceLength = (int) batch.ids().getShape().get(1);
 
       Beam[][] beams = new Beam[sentences][k];
@@ -83,9 +92,9 @@ public final class BeamSearch {
       int[] previous = new int[sentences * k];
       Arrays.fill(previous, Vocabulary.BOS_ID);
       for (int t = 0; t < longest && active.length > 0; t++) {
-        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
+        EnsembleStep.Step step = models.step(store, scope.create(previous), state, memory);
         int[] searching = active;
-        RowCandidates rowBest = RowCandidates.of(step.logits().logSoftmax(1), 2 * k, t, rules,
+        RowCandidates rowBest = RowCandidates.of(step.logProbabilities(), 2 * k, t, rules,
             row -> beams[searching[row / k]][row % k].dead() ? null : beams[searching[row / k]][row % k].tokens());
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
         int[] from = new int[active.length * k];

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import io.seqpipe.nlp.vocab.Vocabulary;
-import io.seqpipe.seq2seq.model.AttentionDecoder;
 import io.seqpipe.seq2seq.model.Seq2SeqModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,8 @@ import java.util.stream.IntStream;
 /**
  * Greedy decoding of a batch of sentences at once: at every step each unfinished sentence takes its
  * most probable allowed token. The same rules as {@link BeamSearch} (minimum length, n-gram blocking,
- * maximum length), so a beam of 1 gives exactly this output.
+ * maximum length), so a beam of 1 gives exactly this output. It decodes one model or an ensemble
+ * ({@link EnsembleStep}).
  *
  * <pre>{@code
  * List<Hypothesis> outputs = new GreedySearch(SearchSettings.greedy(1.5)).search(model, manager, sources);
@@ -32,11 +32,20 @@ public final class GreedySearch {
 
   /** One output per source sentence (ids without {@code <s>}/{@code </s>}), in order. */
   public List<Hypothesis> search(Seq2SeqModel model, NDManager manager, List<int[]> sources) {
+    return search(EnsembleStep.of(model), manager, List.of(sources));
+  }
+
+  /**
+   * One output per source sentence of an ensemble, in order.
+   *
+   * @param sources per member, the sentences as its source ids (see {@link EnsembleStep})
+   */
+  public List<Hypothesis> search(EnsembleStep models, NDManager manager, List<List<int[]>> sources) {
     try (NDManager scope = manager.newSubManager()) {
       ParameterStore store = new ParameterStore(scope, false);
-      SourceBatch batch = SourceBatch.of(scope, sources);
-      Seq2SeqModel.Encoded encoded = model.encode(store, batch.ids(), batch.lengths(), false);
-      int rows = sources.size();
+      EnsembleStep.Start start = models.start(store, scope, sources);
+      SourceBatch batch = start.batch();
+      int rows = batch.lengthValues().length;
       int[] maxLengths = new int[rows];
       int longest = 0;
       for (int i = 0; i < rows; i++) {
@@ -57,13 +66,13 @@ public final class GreedySearch {
       }
       int[] previous = new int[rows];
       Arrays.fill(previous, Vocabulary.BOS_ID);
-      AttentionDecoder.State state = encoded.state();
-      AttentionDecoder.Memory memory = encoded.memory();
+      EnsembleStep.State state = start.state();
+      EnsembleStep.Memory memory = start.memory();
       int sourceLength = (int) batch.ids().getShape().get(1);
       for (int t = 0; t < longest; t++) {
-        AttentionDecoder.Step step = model.decoder().step(store, scope.create(previous), state, memory, false);
+        EnsembleStep.Step step = models.step(store, scope.create(previous), state, memory);
         int[] searching = active;
-        RowCandidates next = RowCandidates.of(step.logits().logSoftmax(1), 1, t, rules, row -> tokens[searching[row]]);
+        RowCandidates next = RowCandidates.of(step.logProbabilities(), 1, t, rules, row -> tokens[searching[row]]);
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
         for (int row = 0; row < active.length; row++) {
           int i = active[row];
