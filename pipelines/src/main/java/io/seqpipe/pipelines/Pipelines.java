@@ -5,6 +5,7 @@ import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.components.RegisteredNames;
+import io.seqpipe.pipelines.forecast.Forecaster;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TrainedModel;
 import io.seqpipe.pipelines.translate.Translator;
@@ -76,7 +77,11 @@ public final class Pipelines {
     if ("translate".equals(kind)) {
       return Translator.load(artifact, options);
     }
-    throw new IOException(directory + ": a model of kind '" + kind + "'; this Seqpipe loads classify and translate models");
+    if ("forecast".equals(kind)) {
+      return Forecaster.load(artifact, options);
+    }
+    throw new IOException(directory + ": a model of kind '" + kind
+        + "'; this Seqpipe loads classify, translate and forecast models");
   }
 
   /**

@@ -56,8 +56,19 @@ public final class SeriesReader {
     return read(file, previous);
   }
 
+  /** A series on its own from text already open; {@code source} names it in messages. */
+  public TimeSeries read(Reader text, String source) throws IOException {
+    return read(text, Path.of(source), null);
+  }
+
   private TimeSeries read(Path file, TimeSeries previous) throws IOException {
-    try (Reader reader = Utf8Reader.open(file); CSVParser parser = CSV.parse(reader)) {
+    try (Reader reader = Utf8Reader.open(file)) {
+      return read(reader, file, previous);
+    }
+  }
+
+  private TimeSeries read(Reader reader, Path file, TimeSeries previous) throws IOException {
+    try (CSVParser parser = CSV.parse(reader)) {
       try {
         return read(file, parser, previous);
       } catch (UncheckedIOException e) {

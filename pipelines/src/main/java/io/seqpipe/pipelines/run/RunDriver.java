@@ -3,6 +3,7 @@ package io.seqpipe.pipelines.run;
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
+import io.seqpipe.grammar.spec.TextPipelineSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import ai.djl.Device;
 import io.seqpipe.models.engine.DeviceChoice;
@@ -81,7 +82,7 @@ public final class RunDriver {
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
       RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,
-          task.examples(), spec.subword(), details, state, modelDir.toString(), (System.nanoTime() - started) / 1e9,
+          task.examples(), spec instanceof TextPipelineSpec text ? text.subword() : null, details, state, modelDir.toString(), (System.nanoTime() - started) / 1e9,
           specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
       task.writePage(out, report);

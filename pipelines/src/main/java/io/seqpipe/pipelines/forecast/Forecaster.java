@@ -1,0 +1,181 @@
+package io.seqpipe.pipelines.forecast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import io.seqpipe.grammar.spec.PipelineKind;
+import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.series.SeriesReader;
+import io.seqpipe.nlp.series.TimeSeries;
+import io.seqpipe.pipelines.model.Inference;
+import io.seqpipe.pipelines.model.ModelHandle;
+import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.pipelines.model.TextAnalysis;
+import io.seqpipe.pipelines.model.TrainedModel;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained time-series forecaster, ready to forecast: from a training run or loaded from a model
+ * directory, which holds the scaler and the columns it reads ({@code forecaster.json}). Close it to free
+ * the engine's memory.
+ *
+ * <pre>{@code
+ * try (Forecaster forecaster = Pipelines.loadModel(Path.of("runs/ridership/model"), ModelOptions.DEFAULT,
+ *     Forecaster.class)) {
+ *   Forecast next = forecaster.forecast(Path.of("history.csv"));
+ *   System.out.print(next.csv());
+ * }
+ * }</pre>
+ */
+public final class Forecaster implements TrainedModel {
+  static final String CONFIG = "forecaster.json";
+  static final String SPEC = "spec.pipe";
+  private static final int BATCH = 256;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ModelHandle handle;
+  private final ForecastConfig config;
+
+  Forecaster(ModelHandle handle, ForecastConfig config) {
+    this.handle = handle;
+    this.config = config;
+  }
+
+  public static Forecaster load(ModelArtifact artifact, ModelOptions options) throws IOException {
+    ForecastConfig config = JSON.readValue(artifact.text(CONFIG), ForecastConfig.class);
+    return new Forecaster(ModelHandle.open(artifact, options, config.block(), config.inputShapes()), config);
+  }
+
+  public ForecastConfig config() {
+    return config;
+  }
+
+  @Override
+  public PipelineKind kind() {
+    return PipelineKind.FORECAST;
+  }
+
+  @Override
+  public ModelHandle handle() {
+    return handle;
+  }
+
+  /** The next horizon after the history in {@code file} (CSV with the training files' columns). */
+  public Forecast forecast(Path file) throws IOException {
+    return forecast(SeriesReader.of(config.columns()).read(file));
+  }
+
+  /** The next horizon after {@code history}, which needs at least the window's input steps. */
+  public Forecast forecast(TimeSeries history) {
+    if (history.size() < config.input()) {
+      throw new InputFormatException(history.source(), history.size() + 1, 0, "expected at least " + config.input()
+          + " rows of history (the model's window), found " + history.size());
+    }
+    double[] values = forecasts(history, new int[] {history.size()})[0];
+    List<String> times = new ArrayList<>();
+    LocalDateTime time = history.end();
+    for (int step = 0; step < config.horizon(); step++) {
+      time = history.step().next(time);
+      times.add(history.format().format(time));
+    }
+    Map<String, double[]> byTarget = new LinkedHashMap<>();
+    List<String> targets = config.columns().targets();
+    for (int k = 0; k < targets.size(); k++) {
+      double[] series = new double[config.horizon()];
+      for (int step = 0; step < series.length; step++) {
+        series[step] = values[step * targets.size() + k];
+      }
+      byTarget.put(targets.get(k), series);
+    }
+    return new Forecast(config.columns().time(), times, byTarget);
+  }
+
+  /**
+   * The unscaled forecasts of the windows at {@code origins} of {@code series}: per origin, step after
+   * step, each step's targets. Computed in batches; a window's forecast does not depend on the others.
+   */
+  double[][] forecasts(TimeSeries series, int[] origins) {
+    handle.prepareInferenceThread();
+    int targets = config.columns().targets().size();
+    int width = config.horizon() * targets;
+    double[][] out = new double[origins.length][];
+    for (int start = 0; start < origins.length; start += BATCH) {
+      int[] chunk = Arrays.copyOfRange(origins, start, Math.min(origins.length, start + BATCH));
+      ForecastBatch batch = ForecastBatch.of(series, chunk, config.features(), config.input(), config.horizon(), false);
+      try (NDManager scope = handle.manager().newSubManager()) {
+        NDList output = handle.block().forward(new ParameterStore(scope, false), batch.inputs(scope), false);
+        float[] scaled = output.head().toType(DataType.FLOAT32, false).toFloatArray();
+        for (int row = 0; row < chunk.length; row++) {
+          double[] values = new double[width];
+          for (int i = 0; i < width; i++) {
+            values[i] = config.scaler().unscale(i % targets, scaled[row * width + i]);
+          }
+          out[start + row] = values;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each text is a history in CSV (a header, then rows); the answer is the forecast after it. */
+  @Override
+  public List<Forecast> predict(List<String> texts) {
+    List<Forecast> out = new ArrayList<>(texts.size());
+    SeriesReader reader = SeriesReader.of(config.columns());
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        out.add(forecast(reader.read(new StringReader(texts.get(i)), "history " + (i + 1))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** A forecaster takes no search settings. */
+  @Override
+  public List<Forecast> predict(List<String> texts, Inference inference) {
+    if (!inference.isDefault()) {
+      throw new IllegalArgumentException("beam and n_best apply to translation models; this model forecasts");
+    }
+    return predict(texts);
+  }
+
+  /** A forecaster reads numbers: it has no text analysis. */
+  @Override
+  public TextAnalysis analysis() {
+    throw new UnsupportedOperationException("a forecast model reads time series, not text");
+  }
+
+  /** A history's length: its rows after the header. */
+  @Override
+  public int length(String text) {
+    return (int) text.lines().skip(1).filter(line -> !line.isBlank()).count();
+  }
+
+  /** Histories of any length are read; the model uses the last {@code input} rows. */
+  @Override
+  public int maxLength() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** Writes the model directory atomically: parameters, {@code forecaster.json}, the resolved spec, the manifest. */
+  @Override
+  public Path save(Path directory, String specText, Map<String, Object> fields) throws IOException {
+    return handle.save(directory, kind().id(), fields, writer -> writer
+        .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config))
+        .text(SPEC, specText));
+  }
+}

@@ -1,0 +1,105 @@
+package io.seqpipe.pipelines.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.series.SeriesReader;
+import io.seqpipe.nlp.series.TimeSeries;
+import io.seqpipe.pipelines.Pipeline;
+import io.seqpipe.pipelines.Pipelines;
+import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.pipelines.report.Reports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A forecast pipeline trained on a learnable synthetic series (a tiny LSTM, a few seconds): it beats
+ * the seasonal naive baseline clearly, reports what the issue asks for, forecasts the same once saved
+ * and loaded, and sees nothing after a window's end.
+ */
+class ForecastRunTest {
+  @TempDir static Path dir;
+  static Pipeline pipeline;
+  static JsonNode report;
+
+  @BeforeAll
+  static void train() throws Exception {
+    Path file = SyntheticSeries.write(dir);
+    pipeline = Pipelines.load(file).outputDirectory(dir.resolve("run"));
+    pipeline.run();
+    report = Reports.JSON.readTree(dir.resolve("run/report.json").toFile());
+  }
+
+  @Test
+  void beatsSeasonalNaiveClearly() {
+    double model = report.at("/metrics/test/mae").asDouble();
+    double seasonal = report.at("/baselines/seasonal_naive/test/mae").asDouble();
+    double naive = report.at("/baselines/naive/test/mae").asDouble();
+    assertThat(model).as("model %s, seasonal naive %s, naive %s", model, seasonal, naive).isLessThan(0.75 * seasonal)
+        .isLessThan(0.75 * naive);
+  }
+
+  @Test
+  void reportHoldsOverallPerStepAndBaselineScores() {
+    for (String path : List.of("/metrics/test", "/metrics/dev", "/baselines/naive/test", "/baselines/seasonal_naive/dev")) {
+      JsonNode scores = report.at(path);
+      for (String metric : List.of("mae", "rmse", "mape", "smape", "mase")) {
+        assertThat(scores.get(metric).isNumber()).as(path + "/" + metric).isTrue();
+      }
+      assertThat(scores.get("by_horizon")).hasSize(3);
+      assertThat(scores.at("/by_horizon/0/mae").isNumber()).isTrue();
+    }
+    assertThat(report.get("kind").asText()).isEqualTo("forecast");
+    assertThat(report.get("season").asInt()).isEqualTo(7);
+    // step 1 is easier than step 3 for the naive forecast: the list starts at step 1
+    assertThat(report.at("/baselines/naive/test/by_horizon/0/mae").asDouble())
+        .isLessThan(report.at("/baselines/naive/test/by_horizon/2/mae").asDouble());
+    assertThat(dir.resolve("run/report.html")).content().contains("seasonal naive", "forecast-1.png", "forecast-3.png",
+        "horizon.png");
+    assertThat(dir.resolve("run/forecast-3.png")).exists();
+  }
+
+  @Test
+  void savedAndLoadedForecastsAreIdentical() throws Exception {
+    Forecaster trained = pipeline.model(Forecaster.class);
+    Path history = dir.resolve("test.csv");
+    Forecast before = trained.forecast(history);
+    try (Forecaster loaded = Pipelines.loadModel(dir.resolve("run/model"), ModelOptions.DEFAULT, Forecaster.class)) {
+      Forecast after = loaded.forecast(history);
+      assertThat(after.csv()).isEqualTo(before.csv());
+      assertThat(after.times()).containsExactly("2022-08-03", "2022-08-04", "2022-08-05");
+      assertThat(loaded.config().scaler()).isEqualTo(trained.config().scaler());
+      assertThat(loaded.predict(List.of(Files.readString(history))).get(0).csv()).isEqualTo(before.csv());
+    }
+  }
+
+  @Test
+  void valuesAfterTheWindowEndDoNotChangeItsForecast() throws Exception {
+    Forecaster model = pipeline.model(Forecaster.class);
+    SeriesReader reader = SeriesReader.of(model.config().columns());
+    TimeSeries series = reader.read(dir.resolve("dev.csv"));
+    double[][] perturbed = series.values().clone();
+    for (int row = 60; row < perturbed.length; row++) {
+      perturbed[row] = new double[] {1e4 * (row % 3 - 1), -500};
+    }
+    TimeSeries changed = new TimeSeries(series.source(), series.format(), series.step(), series.times(),
+        series.columns(), perturbed, series.lines());
+    int[] origins = {30, 45, 60};
+    assertThat(model.forecasts(changed, origins)).isDeepEqualTo(model.forecasts(series, origins));
+    assertThat(model.forecasts(changed, new int[] {61})).isNotEqualTo(model.forecasts(series, new int[] {61}));
+  }
+
+  @Test
+  void aShortHistoryIsALocatedError() throws Exception {
+    Path history = Files.writeString(dir.resolve("short.csv"), "date,y,x\n2022-01-01,1,1\n2022-01-02,1,1\n");
+    assertThatThrownBy(() -> pipeline.model(Forecaster.class).forecast(history))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessage(history + ":3: expected at least 21 rows of history (the model's window), found 2");
+  }
+}
