@@ -9,6 +9,7 @@ import io.seqpipe.nlp.series.SeriesReader;
 import io.seqpipe.nlp.series.TimeSeries;
 import io.seqpipe.pipelines.Pipeline;
 import io.seqpipe.pipelines.Pipelines;
+import io.seqpipe.pipelines.cli.CommandRun;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.report.Reports;
 import java.nio.file.Files;
@@ -93,6 +94,39 @@ class ForecastRunTest {
     int[] origins = {30, 45, 60};
     assertThat(model.forecasts(changed, origins)).isDeepEqualTo(model.forecasts(series, origins));
     assertThat(model.forecasts(changed, new int[] {61})).isNotEqualTo(model.forecasts(series, new int[] {61}));
+  }
+
+  @Test
+  void commandForecastsTheNextHorizonIntoAFile() throws Exception {
+    Path output = dir.resolve("out/forecast.csv");
+    Files.createDirectories(output.getParent());
+    CommandRun run = CommandRun.of("forecast", "--model", dir.resolve("run/model").toString(), "--input",
+        dir.resolve("test.csv").toString(), "--output", output.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String expected = pipeline.model(Forecaster.class).forecast(dir.resolve("test.csv")).csv();
+    assertThat(output).content().isEqualTo(expected).startsWith("date,y\n2022-08-03,");
+    assertThat(output.getParent()).isDirectoryNotContaining(path -> !path.equals(output)); // no temporary file left
+    CommandRun toStdout = CommandRun.of("forecast", "--model", dir.resolve("run/model").toString(), "--input",
+        dir.resolve("test.csv").toString());
+    assertThat(toStdout.out()).isEqualTo(expected);
+  }
+
+  @Test
+  void aBadHistoryThroughTheCommandIsOneLocatedLine() throws Exception {
+    Path history = Files.writeString(dir.resolve("gap.csv"), "date,y,x\n2022-01-01,1,1\n2022-01-02,1,1\n2022-01-04,1,1\n");
+    CommandRun run = CommandRun.of("forecast", "--model", dir.resolve("run/model").toString(), "--input",
+        history.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("seqpipe: " + history + ":4:1: expected 2022-01-03 (one step of 1 day after line 3), "
+        + "found '2022-01-04' (a gap)\n");
+  }
+
+  @Test
+  void aTranslateCommandRefusesAForecastModel() {
+    CommandRun run = CommandRun.of("predict", "--model", dir.resolve("run/model").toString(), "--input",
+        dir.resolve("test.csv").toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("a forecast model, not a Classifier").doesNotContain("Exception", "\tat ");
   }
 
   @Test
