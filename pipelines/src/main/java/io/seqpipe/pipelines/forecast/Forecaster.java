@@ -79,10 +79,7 @@ public final class Forecaster implements TrainedModel {
 
   /** The next horizon after {@code history}, which needs at least the window's input steps. */
   public Forecast forecast(TimeSeries history) {
-    if (history.size() < config.input()) {
-      throw new InputFormatException(history.source(), history.size() + 1, 0, "expected at least " + config.input()
-          + " rows of history (the model's window), found " + history.size());
-    }
+    window(history);
     double[] values = forecasts(history, new int[] {history.size()})[0];
     List<String> times = new ArrayList<>();
     LocalDateTime time = history.end();
@@ -129,17 +126,29 @@ public final class Forecaster implements TrainedModel {
     return out;
   }
 
+  /** The rows of {@code history}, at least the model's window. */
+  private int window(TimeSeries history) {
+    if (history.size() < config.input()) {
+      throw new InputFormatException(history.source(), history.size() + 1, 0, "expected at least " + config.input()
+          + " rows of history (the model's window), found " + history.size());
+    }
+    return history.size();
+  }
+
+  private TimeSeries history(String text, String source) {
+    try {
+      return SeriesReader.of(config.columns()).read(new StringReader(text), source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Each text is a history in CSV (a header, then rows); the answer is the forecast after it. */
   @Override
   public List<Forecast> predict(List<String> texts) {
     List<Forecast> out = new ArrayList<>(texts.size());
-    SeriesReader reader = SeriesReader.of(config.columns());
     for (int i = 0; i < texts.size(); i++) {
-      try {
-        out.add(forecast(reader.read(new StringReader(texts.get(i)), "history " + (i + 1))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      out.add(forecast(history(texts.get(i), "history " + (i + 1))));
     }
     return out;
   }
@@ -159,10 +168,15 @@ public final class Forecaster implements TrainedModel {
     throw new UnsupportedOperationException("a forecast model reads time series, not text");
   }
 
-  /** A history's length: its rows after the header. */
+  /**
+   * A history's length in rows, read and checked as {@link #predict} reads it, so that a bad history is
+   * refused on its own before it is batched with others.
+   *
+   * @throws InputFormatException naming the history's line and the problem
+   */
   @Override
   public int length(String text) {
-    return (int) text.lines().skip(1).filter(line -> !line.isBlank()).count();
+    return window(history(text, "history"));
   }
 
   /** Histories of any length are read; the model uses the last {@code input} rows. */

@@ -12,9 +12,16 @@ import io.seqpipe.pipelines.Pipelines;
 import io.seqpipe.pipelines.cli.CommandRun;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.report.Reports;
+import io.seqpipe.pipelines.serve.SeqpipeServer;
+import io.seqpipe.pipelines.serve.ServerOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +134,33 @@ class ForecastRunTest {
         dir.resolve("test.csv").toString());
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err()).contains("a forecast model, not a Classifier").doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void theServerAnswersWithTheForecastsAndRefusesABadHistoryAlone() throws Exception {
+    String history = Files.readString(dir.resolve("test.csv"));
+    Forecast expected = pipeline.model(Forecaster.class).forecast(dir.resolve("test.csv"));
+    try (SeqpipeServer server = SeqpipeServer.start(ServerOptions.defaults(Map.of("synthetic", dir.resolve("run/model")))
+        .withPort(0))) {
+      HttpResponse<String> good = post(server, Map.of("texts", List.of(history, history)));
+      assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+      JsonNode forecasts = Reports.JSON.readTree(good.body()).get("forecasts");
+      assertThat(forecasts).hasSize(2);
+      assertThat(forecasts.at("/1/times/0").asText()).isEqualTo("2022-08-03");
+      for (int step = 0; step < 3; step++) {
+        assertThat(forecasts.at("/0/forecast/y/" + step).asDouble()).isEqualTo(expected.values().get("y")[step]);
+      }
+      HttpResponse<String> bad = post(server, Map.of("texts", List.of(history, "date,y,x\n2022-01-01,1,1\n2022-01-02,,1\n")));
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(Reports.JSON.readTree(bad.body()).get("error").asText()).isEqualTo("text 1: history:3:12: missing value "
+          + "in column 'y' (declare missing previous to carry the last value forward)");
+    }
+  }
+
+  private static HttpResponse<String> post(SeqpipeServer server, Object body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/v1/models/synthetic/predict"))
+        .POST(HttpRequest.BodyPublishers.ofString(Reports.JSON.writeValueAsString(body))).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
