@@ -84,6 +84,18 @@ class ForecastPipelineTest {
     }
   }
 
+  @Test
+  void theExamplesForecastRidershipAndSunspots() {
+    ForecastSpec ridership = (ForecastSpec) ExamplesTest.load(ExamplesTest.EXAMPLES.resolve("ridership.pipe")).spec();
+    assertThat(ridership.series().targets()).containsExactly("ridership");
+    assertThat(ridership.series().season()).isEqualTo(7);
+    assertThat(ridership.window()).isEqualTo(new ForecastSpec.WindowSpec(28, 7, 1));
+    ForecastSpec sunspots = (ForecastSpec) ExamplesTest.load(ExamplesTest.EXAMPLES.resolve("sunspots.yaml")).spec();
+    assertThat(sunspots.series().time()).isEqualTo("month");
+    assertThat(sunspots.series().season()).as("inferred from the monthly step at run time").isZero();
+    assertThat(sunspots.calendar()).isEmpty();
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         Arguments.of("text entries", HEAD + "  analyzer standard\n  vocabulary(min_freq: 2)\n  pooling max\n}\n", List.of(
