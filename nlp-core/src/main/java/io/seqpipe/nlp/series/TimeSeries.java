@@ -65,11 +65,4 @@ public record TimeSeries(String source, TimeFormat format, TimeStep step, List<L
     System.arraycopy(next.lines, 0, allLines, lines.length, next.lines.length);
     return new TimeSeries(source + "+" + next.source, format, step, allTimes, columns, allValues, allLines);
   }
-
-  /** The last {@code rows} rows. */
-  public TimeSeries tail(int rows) {
-    int from = Math.max(0, size() - rows);
-    return new TimeSeries(source, format, step, times.subList(from, size()), columns,
-        Arrays.copyOfRange(values, from, size()), Arrays.copyOfRange(lines, from, size()));
-  }
 }
