@@ -29,7 +29,7 @@ public record ForecastSpec(String name, DataSpec data, Series series, WindowSpec
    * @param features covariate columns, read up to the forecast origin
    * @param season the seasonal naive baseline's and MASE's season in steps; 0 to infer it from the time
    *     step (7 for days, 12 for months, 24 for hours)
-   * @param missing {@code error}, or {@code previous} to carry the last value forward
+   * @param missing {@code error}, or {@code previous} to fill missing values and gaps with the row before
    */
   public record Series(String time, List<String> targets, List<String> features, int season, String missing) {
     public Series {

@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * and covariate columns by name. Times must be of one form ({@link TimeFormat}) and a regular step
  * apart, the step set by the first two rows (or by the series continued); every problem is one line
  * naming the file and line: an unparseable time or number, a gap, a repeated or earlier time, a missing
- * value (unless {@link MissingValues#PREVIOUS} fills it), a row of the wrong width.
+ * value, a row of the wrong width. With {@link MissingValues#PREVIOUS}, a missing value takes the row
+ * before's, and a gap is filled with copies of the row before it (at most {@value #MAX_FILLED} rows).
  *
  * <pre>{@code
  * SeriesReader reader = SeriesReader.of(new SeriesColumns("date", List.of("ridership"), List.of(), MissingValues.ERROR));
@@ -34,6 +35,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SeriesReader {
   private static final Set<String> MISSING = Set.of("", "na", "nan", "null");
+  /** The most rows one gap is filled with: a longer gap is more likely a mistyped time than missing data. */
+  static final int MAX_FILLED = 10_000;
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
 
   private final SeriesColumns columns;
@@ -125,11 +128,25 @@ public final class SeriesReader {
           }
         } else {
           LocalDateTime expected = step.next(last);
+          String after = lastLine == 0 ? "the end of " + previous.source() : "line " + lastLine;
+          if (columns.missing() == MissingValues.PREVIOUS && time.isAfter(expected)) {
+            int missing = stepsBetween(expected, time, step);
+            if (missing > MAX_FILLED) {
+              throw new InputFormatException(file, line, timeAt, "found " + Quote.quoted(timeText) + ", more than "
+                  + MAX_FILLED + " steps of " + step.describe() + " after " + after + ": a gap too long to fill");
+            }
+            for (int i = 0; i < missing && step.next(expected).compareTo(time) <= 0; i++) {
+              times.add(expected);
+              values.add(carried);
+              lines.add(line);
+              expected = step.next(expected);
+            }
+          }
           if (!time.equals(expected)) {
-            String after = lastLine == 0 ? "the end of " + previous.source() : "line " + lastLine;
             throw new InputFormatException(file, line, timeAt, "expected " + format.format(expected) + " (one step of "
                 + step.describe() + " after " + after + "), found " + Quote.quoted(timeText)
-                + (time.isAfter(expected) ? " (a gap)" : ""));
+                + (time.isAfter(expected) && columns.missing() == MissingValues.ERROR
+                    ? " (a gap; declare missing previous to fill gaps with the last row)" : ""));
           }
         }
       }
@@ -162,6 +179,15 @@ public final class SeriesReader {
     }
     return new TimeSeries(file.toString(), format, step, times, columns, values.toArray(double[][]::new),
         lines.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Steps from {@code from} until {@code to} is reached or passed, counting at most {@link #MAX_FILLED} + 1. */
+  private static int stepsBetween(LocalDateTime from, LocalDateTime to, TimeStep step) {
+    int steps = 0;
+    for (LocalDateTime time = from; time.isBefore(to) && steps <= MAX_FILLED; time = step.next(time)) {
+      steps++;
+    }
+    return steps;
   }
 
   private static double number(Path file, long line, int column, String name, String text) {

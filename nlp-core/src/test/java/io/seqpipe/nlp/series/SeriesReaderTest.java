@@ -57,7 +57,7 @@ class SeriesReaderTest {
     Path late = write("late.csv", "date,y,x\n2015-01-05,3,0\n");
     assertThatThrownBy(() -> reader.continuing(train, late)).isInstanceOf(InputFormatException.class)
         .hasMessage(late + ":2:1: expected 2015-01-03 (one step of 1 day after the end of " + dir.resolve("train.csv")
-            + "), found '2015-01-05' (a gap)");
+            + "), found '2015-01-05' (a gap; declare missing previous to fill gaps with the last row)");
   }
 
   @Test
@@ -65,6 +65,19 @@ class SeriesReaderTest {
     SeriesColumns columns = new SeriesColumns("date", List.of("y"), List.of("x"), MissingValues.PREVIOUS);
     TimeSeries series = SeriesReader.of(columns).read(write("s.csv", "date,y,x\n2015-01-01,1,5\n2015-01-02,NA,\n"));
     assertThat(series.values()).isDeepEqualTo(new double[][] {{1, 5}, {1, 5}});
+  }
+
+  @Test
+  void gapsAreFilledWithThePreviousRowWhenDeclared() throws IOException {
+    SeriesColumns columns = new SeriesColumns("date", List.of("y"), List.of("x"), MissingValues.PREVIOUS);
+    TimeSeries series = SeriesReader.of(columns).read(write("s.csv", "date,y,x\n2015-01-01,1,5\n2015-01-02,2,6\n"
+        + "2015-01-05,3,7\n"));
+    assertThat(series.values()).isDeepEqualTo(new double[][] {{1, 5}, {2, 6}, {2, 6}, {2, 6}, {3, 7}});
+    assertThat(series.lines()).containsExactly(2, 3, 4, 4, 4);
+    assertThat(series.times().get(3)).isEqualTo(LocalDateTime.parse("2015-01-04T00:00"));
+    Path far = write("far.csv", "date,y,x\n2015-01-01,1,5\n2015-01-02,2,6\n2515-01-05,3,7\n");
+    assertThatThrownBy(() -> SeriesReader.of(columns).read(far)).hasMessage(far + ":4:1: found '2515-01-05', more than "
+        + "10000 steps of 1 day after line 3: a gap too long to fill");
   }
 
   static Stream<Arguments> damaged() {
@@ -78,7 +91,7 @@ class SeriesReaderTest {
         Arguments.of("date,y,x\n2015-01-01,1,0\n2015-01-02,1,0\n2015-1-3,1,0\n",
             "FILE:4:1: expected a date (YYYY-MM-DD) in column 'date' like the rows before, found '2015-1-3'"),
         Arguments.of("date,y,x\n2015-01-01,1,0\n2015-01-02,1,0\n2015-01-04,1,0\n",
-            "FILE:4:1: expected 2015-01-03 (one step of 1 day after line 3), found '2015-01-04' (a gap)"),
+            "FILE:4:1: expected 2015-01-03 (one step of 1 day after line 3), found '2015-01-04' (a gap; declare missing previous to fill gaps with the last row)"),
         Arguments.of("date,y,x\n2015-01-02,1,0\n2015-01-02,1,0\n",
             "FILE:3:1: expected a time after 2015-01-02 (line 2), found '2015-01-02'"),
         Arguments.of("date,y,x\n2015-01-01,1,0\n2015-01-02,1,0\n2015-01-02,1,0\n",

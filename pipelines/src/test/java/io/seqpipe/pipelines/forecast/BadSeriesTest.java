@@ -42,7 +42,7 @@ class BadSeriesTest {
     CommandRun run = run(rows(0, 40), rows(41, 10));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("seqpipe: " + dir.resolve("dev.csv") + ":2:1: expected 2020-02-10 (one step of 1 day "
-        + "after the end of " + dir.resolve("train.csv") + "), found '2020-02-11' (a gap)\n");
+        + "after the end of " + dir.resolve("train.csv") + "), found '2020-02-11' (a gap; declare missing previous to fill gaps with the last row)\n");
   }
 
   @Test

@@ -125,7 +125,7 @@ class ForecastRunTest {
         history.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("seqpipe: " + history + ":4:1: expected 2022-01-03 (one step of 1 day after line 3), "
-        + "found '2022-01-04' (a gap)\n");
+        + "found '2022-01-04' (a gap; declare missing previous to fill gaps with the last row)\n");
   }
 
   @Test
