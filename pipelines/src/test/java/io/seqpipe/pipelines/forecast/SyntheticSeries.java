@@ -12,7 +12,7 @@ import java.util.Random;
  * with a covariate that leads the series by a day; written as train, dev and test CSVs that continue one
  * another, and a forecast pipeline over them.
  */
-final class SyntheticSeries {
+public final class SyntheticSeries {
   static final int TRAIN = 700;
   static final int DEV = 120;
   static final int TEST = 120;
@@ -20,7 +20,7 @@ final class SyntheticSeries {
 
   private SyntheticSeries() {}
 
-  static final String PIPELINE = """
+  public static final String PIPELINE = """
       pipeline synthetic : forecast {
         data { train "train.csv"; dev "dev.csv"; test "test.csv"; time "date"; target "y"; features [x] }
         window(input: 21, horizon: 3, stride: 1)
@@ -39,7 +39,7 @@ final class SyntheticSeries {
   }
 
   /** Writes train.csv, dev.csv, test.csv and synthetic.pipe into {@code dir}; returns the pipeline file. */
-  static Path write(Path dir) throws IOException {
+  public static Path write(Path dir) throws IOException {
     Random random = new Random(11);
     StringBuilder[] files = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
     LocalDate start = LocalDate.of(2020, 1, 6); // a Monday: day t has weekday t mod 7
