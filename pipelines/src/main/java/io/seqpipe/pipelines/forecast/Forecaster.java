@@ -1,10 +1,10 @@
 package io.seqpipe.pipelines.forecast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.nlp.InputFormatException;
