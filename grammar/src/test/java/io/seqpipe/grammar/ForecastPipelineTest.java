@@ -77,7 +77,7 @@ class ForecastPipelineTest {
     assertThat(spec.metrics()).containsExactly("mae", "rmse", "mape", "smape", "mase");
     for (String text : List.of(HEAD + "}\n", "pipeline f : forecast {\n  data { train \"train.csv\"; dev \"dev.csv\"; "
         + "target [a, b]; features [c]; season 7; missing previous; time \"t\" }\n  window(input: 3, horizon: 1, "
-        + "stride: 2)\n  scale minmax\n  calendar [month]\n  encoder gru(hidden: 8)\n}\n")) {
+        + "stride: 2)\n  scale minmax\n  calendar [month]\n  encoder gru(hidden: 8)\n  head autoregressive\n}\n")) {
       PipelineSpec original = parse(text, "f.pipe");
       assertThat(parse(DslWriter.write(original), "c.pipe")).isEqualTo(original);
       assertThat(parse(YamlWriter.write(original), "c.yaml")).isEqualTo(original);
@@ -120,7 +120,7 @@ class ForecastPipelineTest {
                 "t.pipe:4:42: duplicate calendar feature 'month'")),
         Arguments.of("unknown scaling and head", HEAD + "  scale robust\n  head autoregresive\n}\n",
             List.of("t.pipe:4:9: unknown scale 'robust' (known: minmax, none, standard)",
-                "t.pipe:5:8: unknown head 'autoregresive' (known: dense)")),
+                "t.pipe:5:8: unknown head 'autoregresive'; did you mean 'autoregressive'? (known: autoregressive, dense)")),
         Arguments.of("bidirectional encoder", HEAD + "  encoder bilstm(hidden: 8)\n}\n",
             List.of("t.pipe:4:11: forecast pipelines read each window forwards up to the forecast origin: use lstm or gru, not bilstm")),
         Arguments.of("classification metric", HEAD + "  evaluate mae, f1_macro\n  train { early_stop(metric: accuracy) }\n}\n",

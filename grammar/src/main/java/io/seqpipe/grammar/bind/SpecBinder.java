@@ -58,7 +58,7 @@ public final class SpecBinder {
   public static final List<String> FORECAST_METRICS = List.of("mae", "rmse", "mape", "smape", "mase");
   public static final Set<String> SCALES = Set.of("standard", "minmax", "none");
   public static final Set<String> CALENDAR = Set.of("day_of_week", "month", "holiday_us");
-  public static final Set<String> HEADS = Set.of("dense");
+  public static final Set<String> HEADS = Set.of("dense", "autoregressive");
   public static final Set<String> MISSING_VALUES = Set.of("error", "previous");
   private static final String LANGUAGE = "[a-z]{2,3}([-_][A-Za-z0-9]+)?";
   private static final String DEVICE = "auto|cpu|gpu|gpu:[0-9]+";

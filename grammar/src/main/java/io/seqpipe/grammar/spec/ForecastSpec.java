@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param series which columns are read and how
  * @param scale {@code standard}, {@code minmax} or {@code none}: fitted on train, stored with the model
  * @param calendar features derived from the time column: {@code day_of_week}, {@code month}, {@code holiday_us}
- * @param head {@code dense}: every horizon step at once from the encoder's last state
+ * @param head {@code dense}: every horizon step at once from the encoder's last state; {@code autoregressive}:
+ *     one step at a time, each forecast appended to the window for the next (covariates carried forward)
  */
 public record ForecastSpec(String name, DataSpec data, Series series, WindowSpec window, String scale,
     List<String> calendar, EncoderSpec encoder, String head, TrainSpec train, List<String> metrics)

@@ -50,6 +50,26 @@ record ForecastBatch(float[] history, float[] future, float[] targets, int rows,
     return new ForecastBatch(h, f, t, indices.length, input, width, futureWidth, targetWidth);
   }
 
+  /**
+   * The batch one step later: each window drops its first row and ends with the step just forecast, its
+   * targets {@code predicted} (scaled), its covariates those of the window's last row, its calendar this
+   * batch's future; {@code nextFuture} is the calendar of the step after it. For one-step batches.
+   */
+  ForecastBatch step(float[] predicted, float[] nextFuture) {
+    int historyWidth = input * width;
+    int covariates = width - targetWidth - futureWidth;
+    float[] h = new float[history.length];
+    for (int row = 0; row < rows; row++) {
+      int start = row * historyWidth;
+      System.arraycopy(history, start + width, h, start, historyWidth - width);
+      int last = start + historyWidth - width;
+      System.arraycopy(predicted, row * targetWidth, h, last, targetWidth);
+      System.arraycopy(history, last + targetWidth, h, last + targetWidth, covariates);
+      System.arraycopy(future, row * futureWidth, h, last + targetWidth + covariates, futureWidth);
+    }
+    return new ForecastBatch(h, nextFuture, targets, rows, input, width, futureWidth, targetWidth);
+  }
+
   @Override
   public NDList inputs(NDManager manager) {
     NDList inputs = new NDList(manager.create(history, new Shape(rows, input, width)));

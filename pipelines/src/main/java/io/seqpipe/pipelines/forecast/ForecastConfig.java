@@ -26,6 +26,7 @@ import java.util.List;
  * @param calendar calendar feature names, in order
  * @param input steps of history a forecast reads
  * @param horizon steps forecast
+ * @param head {@code dense} or {@code autoregressive} (see {@link #steps()})
  * @param season the season of the seasonal naive baseline and of MASE
  */
 public record ForecastConfig(String name, SeriesColumns columns, Scaler scaler, List<String> calendar, int input,
@@ -48,10 +49,15 @@ public record ForecastConfig(String name, SeriesColumns columns, Scaler scaler, 
         columns.targets().size());
   }
 
+  /** Steps the model forecasts in one pass: the whole horizon (dense head), or one (autoregressive head). */
+  public int steps() {
+    return head.equals("autoregressive") ? 1 : horizon;
+  }
+
   /** The model, untrained. */
   public SeriesForecaster block() {
     WindowFeatures features = features();
-    return new SeriesForecaster(Components.encoder(encoder), encoder.dropout(), horizon, columns.targets().size(),
+    return new SeriesForecaster(Components.encoder(encoder), encoder.dropout(), steps(), columns.targets().size(),
         features.calendarWidth());
   }
 
@@ -59,7 +65,7 @@ public record ForecastConfig(String name, SeriesColumns columns, Scaler scaler, 
   Shape[] inputShapes() {
     WindowFeatures features = features();
     Shape window = new Shape(2, input, features.width());
-    return features.calendarWidth() > 0 ? new Shape[] {window, new Shape(2, (long) horizon * features.calendarWidth())}
+    return features.calendarWidth() > 0 ? new Shape[] {window, new Shape(2, (long) steps() * features.calendarWidth())}
         : new Shape[] {window};
   }
 }

@@ -76,7 +76,7 @@ public final class ForecastTask implements Task<Forecaster> {
       }
       scales[k] = ForecastErrors.seasonalScale(column, season);
     }
-    train = ForecastBatch.of(data.series(), trainOrigins, config.features(), windows.input(), windows.horizon(), true);
+    train = ForecastBatch.of(data.series(), trainOrigins, config.features(), windows.input(), config.steps(), true);
     LOG.info("{} train, {} dev, {} test windows of {} steps forecasting {}; {} features a step; season {}",
         trainOrigins.length, devOrigins.length, testOrigins.length, windows.input(), windows.horizon(),
         config.features().width(), season);

@@ -10,6 +10,7 @@ import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.nlp.series.SeriesReader;
 import io.seqpipe.nlp.series.TimeSeries;
+import io.seqpipe.nlp.series.WindowFeatures;
 import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.ModelOptions;
@@ -102,26 +103,46 @@ public final class Forecaster implements TrainedModel {
   /**
    * The unscaled forecasts of the windows at {@code origins} of {@code series}: per origin, step after
    * step, each step's targets. Computed in batches; a window's forecast does not depend on the others.
+   * A dense head forecasts the horizon in one pass; an autoregressive one a step a pass, each step's
+   * forecast appended to the window for the next.
    */
   double[][] forecasts(TimeSeries series, int[] origins) {
     handle.prepareInferenceThread();
     int targets = config.columns().targets().size();
-    int width = config.horizon() * targets;
-    double[][] out = new double[origins.length][];
+    int steps = config.steps();
+    double[][] out = new double[origins.length][config.horizon() * targets];
     for (int start = 0; start < origins.length; start += BATCH) {
       int[] chunk = Arrays.copyOfRange(origins, start, Math.min(origins.length, start + BATCH));
-      ForecastBatch batch = ForecastBatch.of(series, chunk, config.features(), config.input(), config.horizon(), false);
-      try (NDManager scope = handle.manager().newSubManager()) {
-        NDList output = handle.block().forward(new ParameterStore(scope, false), batch.inputs(scope), false);
-        float[] scaled = output.head().toType(DataType.FLOAT32, false).toFloatArray();
+      ForecastBatch batch = ForecastBatch.of(series, chunk, config.features(), config.input(), steps, false);
+      for (int done = 0; done < config.horizon(); done += steps) {
+        float[] scaled = forward(batch);
         for (int row = 0; row < chunk.length; row++) {
-          double[] values = new double[width];
-          for (int i = 0; i < width; i++) {
-            values[i] = config.scaler().unscale(i % targets, scaled[row * width + i]);
+          for (int i = 0; i < steps * targets; i++) {
+            out[start + row][done * targets + i] = config.scaler().unscale(i % targets, scaled[row * steps * targets + i]);
           }
-          out[start + row] = values;
+        }
+        if (done + steps < config.horizon()) {
+          batch = batch.step(scaled, calendarAt(series, chunk, done + 1));
         }
       }
+    }
+    return out;
+  }
+
+  private float[] forward(ForecastBatch batch) {
+    try (NDManager scope = handle.manager().newSubManager()) {
+      NDList output = handle.block().forward(new ParameterStore(scope, false), batch.inputs(scope), false);
+      return output.head().toType(DataType.FLOAT32, false).toFloatArray();
+    }
+  }
+
+  /** The calendar features of step {@code step} (0-based) ahead of each origin, row after row. */
+  private float[] calendarAt(TimeSeries series, int[] origins, int step) {
+    WindowFeatures features = config.features();
+    int width = features.calendarWidth();
+    float[] out = new float[origins.length * width];
+    for (int row = 0; row < origins.length; row++) {
+      System.arraycopy(features.future(series, origins[row], step + 1), step * width, out, row * width, width);
     }
     return out;
   }

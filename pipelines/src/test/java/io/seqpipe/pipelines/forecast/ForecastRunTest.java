@@ -164,6 +164,25 @@ class ForecastRunTest {
   }
 
   @Test
+  void anAutoregressiveHeadForecastsStepByStepAndAlsoBeatsSeasonalNaive() throws Exception {
+    Path out = dir.resolve("run-autoregressive");
+    try (Pipeline autoregressive = Pipelines.load(dir.resolve("synthetic.pipe"), List.of("head=autoregressive"))
+        .outputDirectory(out)) {
+      autoregressive.run();
+      JsonNode scores = Reports.JSON.readTree(out.resolve("report.json").toFile());
+      double model = scores.at("/metrics/test/mae").asDouble();
+      double seasonal = scores.at("/baselines/seasonal_naive/test/mae").asDouble();
+      assertThat(model).as("model %s, seasonal naive %s", model, seasonal).isLessThan(0.85 * seasonal);
+      Forecast trained = autoregressive.model(Forecaster.class).forecast(dir.resolve("test.csv"));
+      try (Forecaster loaded = Pipelines.loadModel(out.resolve("model"), ModelOptions.DEFAULT, Forecaster.class)) {
+        assertThat(loaded.config().steps()).isEqualTo(1);
+        assertThat(loaded.forecast(dir.resolve("test.csv")).csv()).isEqualTo(trained.csv());
+      }
+      assertThat(trained.values().get("y")).hasSize(3);
+    }
+  }
+
+  @Test
   void aShortHistoryIsALocatedError() throws Exception {
     Path history = Files.writeString(dir.resolve("short.csv"), "date,y,x\n2022-01-01,1,1\n2022-01-02,1,1\n");
     assertThatThrownBy(() -> pipeline.model(Forecaster.class).forecast(history))
