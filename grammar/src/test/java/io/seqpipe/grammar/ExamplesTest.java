@@ -3,6 +3,7 @@ package io.seqpipe.grammar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqpipe.grammar.dsl.DslWriter;
+import io.seqpipe.grammar.spec.ClassifySpec;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
@@ -57,7 +58,7 @@ class ExamplesTest {
   @Test
   void examplesCoverEveryKindAndBothLanguagePairs() {
     assertThat(load(EXAMPLES.resolve("sentiment.pipe")).spec().kind()).isEqualTo(PipelineKind.CLASSIFY);
-    PipelineSpec spam = load(EXAMPLES.resolve("spam.pipe")).spec();
+    ClassifySpec spam = (ClassifySpec) load(EXAMPLES.resolve("spam.pipe")).spec();
     assertThat(spam.analyzer().charFilters()).extracting(c -> c.name()).containsExactly("htmlStrip");
     assertThat(spam.embeddings().frozen()).isTrue();
     TranslateSpec esEn = (TranslateSpec) load(EXAMPLES.resolve("translate-es-en-full.pipe")).spec();

@@ -35,7 +35,7 @@ class HostileInputTest {
             "t.pipe:2:399: " + NESTED),
         dsl("2,000 nested calls", "pipeline p : classify {\n  x " + "f(".repeat(2_000) + "\n}\n", "t.pipe:2:204: " + NESTED),
         dsl("100 levels are fine", HEAD + "  x " + "[".repeat(99) + "]".repeat(99) + "\n}\n",
-            "t.pipe:3:3: unknown entry 'x' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, sweep, target, train, vocabulary)"),
+            "t.pipe:3:3: unknown entry 'x' (known: analyzer, calendar, data, decoder, embeddings, encoder, evaluate, head, kind, pipeline, pooling, scale, search, source, sweep, target, train, vocabulary, window)"),
         // YAML keeps Jackson's limit and message
         yaml("2,000 nested YAML lists", YAML_HEAD + "x: " + "[".repeat(2_000) + "\n",
             "t.yaml:4:1004: malformed YAML: Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"),
@@ -117,7 +117,7 @@ class HostileInputTest {
         Arguments.of("pipeline=../escaped", "--set pipeline:1:1: pipeline name '../escaped' " + NAME_RULE),
         Arguments.of("train.epochs=" + "[".repeat(100_000),
             "--set train.epochs:1:1: expected a whole number for 'train.epochs', found the string \"" + "[".repeat(57) + "...\""),
-        Arguments.of("x".repeat(1000) + "=1", "--set " + CUT + ":1:1: unknown entry '" + CUT + "' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, sweep, target, train, vocabulary)"));
+        Arguments.of("x".repeat(1000) + "=1", "--set " + CUT + ":1:1: unknown entry '" + CUT + "' (known: analyzer, calendar, data, decoder, embeddings, encoder, evaluate, head, kind, pipeline, pooling, scale, search, source, sweep, target, train, vocabulary, window)"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -64,7 +64,7 @@ class MalformedInputTest {
             "t.pipe:4:1: unexpected '}' expected {end of file, ';', a new line}"),
         // semantics
         dsl("unknown kind", "pipeline p : classfy {\n}\n",
-            "t.pipe:1:14: unknown kind 'classfy'; did you mean 'classify'? (known: classify, translate)"),
+            "t.pipe:1:14: unknown kind 'classfy'; did you mean 'classify'? (known: classify, forecast, translate)"),
         dsl("missing data", "pipeline p : classify {\n}\n",
             "t.pipe:1:1: missing 'data': where the training data is, e.g. data { train \"train.tsv\"  dev \"dev.tsv\" }"),
         dsl("missing train", "pipeline p : classify {\n  data { dev \"dev.tsv\" }\n}\n",
@@ -80,7 +80,7 @@ class MalformedInputTest {
         dsl("language that is not a code", "pipeline t : translate {\n  source German\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n",
             "t.pipe:2:10: expected a language code for 'source' (like de, en, pt-BR), found 'German'"),
         dsl("unknown top-level entry", classify("epoch 3"),
-            "t.pipe:3:3: unknown entry 'epoch' (known: analyzer, data, decoder, embeddings, encoder, evaluate, kind, pipeline, pooling, search, source, sweep, target, train, vocabulary)"),
+            "t.pipe:3:3: unknown entry 'epoch' (known: analyzer, calendar, data, decoder, embeddings, encoder, evaluate, head, kind, pipeline, pooling, scale, search, source, sweep, target, train, vocabulary, window)"),
         dsl("unknown train entry", classify("train { epoch 3 }"),
             "t.pipe:3:11: unknown entry 'train.epoch'; did you mean 'epochs'? (known: average_last, batch, batch_tokens, class_weights, clip, device, early_stop, engine, epochs, label_smoothing, optimizer, schedule, seed)"),
         dsl("text where a number belongs", classify("train { epochs \"ten\" }"),

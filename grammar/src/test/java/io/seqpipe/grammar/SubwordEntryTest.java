@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
+import io.seqpipe.grammar.spec.TextPipelineSpec;
 import io.seqpipe.grammar.yaml.YamlWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,12 @@ class SubwordEntryTest {
     }
   }
 
-  static PipelineSpec parse(String text, Format format) {
-    return PipelineFiles.parse(text, format == Format.PIPE ? "t.pipe" : "t.yaml", format, dir, List.of(),
-        TestNames.INSTANCE, name -> null).spec();
+  static TextPipelineSpec parse(String text, Format format) {
+    return (TextPipelineSpec) PipelineFiles.parse(text, format == Format.PIPE ? "t.pipe" : "t.yaml", format, dir,
+        List.of(), TestNames.INSTANCE, name -> null).spec();
   }
 
-  static PipelineSpec translate(String subword) {
+  static TextPipelineSpec translate(String subword) {
     return parse(MalformedInputTest.translate(subword), Format.PIPE);
   }
 
@@ -39,7 +40,7 @@ class SubwordEntryTest {
   @ValueSource(strings = {"subword bpe", "subword bpe(merges: 500, joint: false)", "subword sentencepiece(\"spm.model\")",
       "subword sentencepiece(source: \"de.model\", target: \"en.model\")"})
   void roundTripsThroughBothFormats(String entry) {
-    PipelineSpec spec = translate(entry);
+    TextPipelineSpec spec = translate(entry);
     assertThat(spec.subword()).isNotNull();
     assertThat(parse(DslWriter.write(spec), Format.PIPE)).isEqualTo(spec);
     assertThat(parse(YamlWriter.write(spec), Format.YAML)).isEqualTo(spec);
@@ -49,7 +50,7 @@ class SubwordEntryTest {
   @ValueSource(strings = {"subword sentencepiece(\"spm.model\")", "subword sentencepiece(model: \"spm.model\")",
       "subword { type sentencepiece; model \"spm.model\" }"})
   void aSentencePieceModelIsAFileParameter(String entry) {
-    PipelineSpec spec = translate(entry);
+    TextPipelineSpec spec = translate(entry);
     assertThat(spec.subword()).isEqualTo(new ComponentSpec("sentencepiece", Map.of("model", "spm.model")));
     assertThat(DslWriter.write(spec)).contains("subword sentencepiece(model: \"spm.model\")");
   }
@@ -59,7 +60,7 @@ class SubwordEntryTest {
   void classifyPipelinesTakeSubwordUnitsToo(String units) {
     String text = MalformedInputTest.HEAD.replace("train.tsv", "c.de").replace("dev.tsv", "d.de") + "  subword " + units
         + "\n}\n";
-    PipelineSpec spec = parse(text, Format.PIPE);
+    TextPipelineSpec spec = parse(text, Format.PIPE);
     assertThat(spec.subword().name()).isEqualTo(units.substring(0, units.indexOf('(')));
     assertThat(parse(YamlWriter.write(spec), Format.YAML)).isEqualTo(spec);
   }

@@ -6,6 +6,7 @@ import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.pipelines.classify.Classifier;
 import io.seqpipe.pipelines.components.RegisteredNames;
+import io.seqpipe.pipelines.forecast.Forecaster;
 import io.seqpipe.pipelines.model.ModelAverage;
 import io.seqpipe.pipelines.model.ModelOptions;
 import io.seqpipe.pipelines.model.TrainedModel;
@@ -85,7 +86,11 @@ public final class Pipelines {
     if ("translate".equals(kind)) {
       return Translator.load(artifact, options);
     }
-    throw new IOException(directory + ": a model of kind '" + kind + "'; this Seqpipe loads classify and translate models");
+    if ("forecast".equals(kind)) {
+      return Forecaster.load(artifact, options);
+    }
+    throw new IOException(directory + ": a model of kind '" + kind
+        + "'; this Seqpipe loads classify, translate and forecast models");
   }
 
   /**

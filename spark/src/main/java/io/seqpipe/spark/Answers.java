@@ -21,6 +21,9 @@ interface Answers extends Serializable {
   /** Refuses settings the model does not take, on the driver, before the job starts. */
   void check(TrainedModel model);
 
+  /** Refuses input the job cannot read, on the driver, before the job starts (every input by default is fine). */
+  default void check(Input input) {}
+
   /** The output lines for {@code texts}, the first of which is line {@code firstIndex} of the input. */
   List<String> lines(TrainedModel model, long firstIndex, List<String> texts);
 

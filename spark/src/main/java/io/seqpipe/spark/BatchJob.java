@@ -45,8 +45,10 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
     try (TrainedModel loaded = Pipelines.loadModel(model, ModelOptions.of(engine, device), answers.kind())) {
       answers.check(loaded);
     }
+    answers.check(input);
     conf.setIfMissing("spark.master", "local[*]");
-    conf.setIfMissing("spark.app.name", "seqpipe " + (answers instanceof TranslationAnswers ? "translate" : "predict"));
+    conf.setIfMissing("spark.app.name", "seqpipe " + (answers instanceof TranslationAnswers ? "translate"
+        : answers instanceof ForecastAnswers ? "forecast" : "predict"));
     // task outputs become visible only when the whole job commits
     conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
     EngineThreads.configure(conf);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * seqpipe spark translate --model runs/ding/model --input news.de --output out/news.en --master local[4] --beam 5
  * seqpipe spark predict --model runs/sentiment/model --input reviews.parquet --column text --output out/labels
+ * seqpipe spark forecast --model runs/ridership/model --input stations.jsonl --column history --output out/forecasts
  * spark-submit --class io.seqpipe.spark.SparkCommand seqpipe-spark.jar spark translate --model ... --input hdfs://...
  * }</pre>
  *
@@ -23,7 +24,8 @@ public final class SparkCommand {
   /** The {@code spark} command and its jobs. */
   @Command(name = "spark", mixinStandardHelpOptions = true,
       description = "Batch jobs over data sets larger than one machine, on Apache Spark (local, standalone, YARN, Kubernetes).",
-      subcommands = {SparkTranslateCommand.class, SparkPredictCommand.class, CommandLine.HelpCommand.class})
+      subcommands = {SparkTranslateCommand.class, SparkPredictCommand.class, SparkForecastCommand.class,
+          CommandLine.HelpCommand.class})
   static final class Jobs {}
 
   private SparkCommand() {}

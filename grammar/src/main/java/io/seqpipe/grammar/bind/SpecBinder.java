@@ -11,6 +11,7 @@ import io.seqpipe.grammar.spec.DataSpec;
 import io.seqpipe.grammar.spec.DecoderSpec;
 import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
+import io.seqpipe.grammar.spec.ForecastSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
 import io.seqpipe.grammar.spec.SweepSpec;
@@ -50,16 +51,24 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class SpecBinder {
-  public static final Set<String> KINDS = Set.of("classify", "translate");
+  public static final Set<String> KINDS = Set.of("classify", "translate", "forecast");
   public static final Set<String> CLASSIFY_METRICS =
       Set.of("accuracy", "f1_macro", "f1_micro", "f1_weighted", "precision_macro", "recall_macro");
   public static final Set<String> TRANSLATE_METRICS = Set.of("bleu", "chrf");
   public static final Set<String> CLASS_WEIGHTS = Set.of("none", "balanced");
   public static final Set<String> ENGINES = Set.of("mxnet", "pytorch");
+  public static final List<String> FORECAST_METRICS = List.of("mae", "rmse", "mape", "smape", "mase");
+  public static final Set<String> SCALES = Set.of("standard", "minmax", "none");
+  public static final Set<String> CALENDAR = Set.of("day_of_week", "month", "holiday_us");
+  public static final Set<String> HEADS = Set.of("dense", "autoregressive");
+  public static final Set<String> MISSING_VALUES = Set.of("error", "previous");
   private static final String LANGUAGE = "[a-z]{2,3}([-_][A-Za-z0-9]+)?";
   private static final String DEVICE = "auto|cpu|gpu|gpu:[0-9]+";
   private static final String CLASSIFY_ONLY = "applies to classify pipelines only";
   private static final String TRANSLATE_ONLY = "applies to translate pipelines only";
+  private static final String FORECAST_ONLY = "applies to forecast pipelines only";
+  private static final String TEXT_ONLY = "applies to text pipelines (classify, translate), not to forecast";
+  private static final List<String> FORECAST_KEYS = List.of("window", "scale", "calendar", "head");
 
   private final ComponentNames names;
   private final Path baseDir;
@@ -82,11 +91,15 @@ public final class SpecBinder {
     String kind = root.name("kind", null, KINDS);
     if (kind == null) {
       if (!root.has("kind")) {
-        root.missing("kind", "classify or translate");
+        root.missing("kind", "classify, translate or forecast");
       }
       return null;
     }
-    PipelineSpec spec = kind.equals("translate") ? translate(root, name, rootBlock) : classify(root, name, rootBlock);
+    PipelineSpec spec = switch (kind) {
+      case "translate" -> translate(root, name, rootBlock);
+      case "forecast" -> forecast(root, name, rootBlock);
+      default -> classify(root, name, rootBlock);
+    };
     root.finish();
     return problems.list().size() > before ? null : spec;
   }
@@ -110,6 +123,7 @@ public final class SpecBinder {
     String pooling = root.name("pooling", "attention", Catalog.names(Family.POOLING));
     root.notApplicable("decoder", TRANSLATE_ONLY);
     root.notApplicable("search", TRANSLATE_ONLY);
+    FORECAST_KEYS.forEach(key -> root.notApplicable(key, FORECAST_ONLY));
     Section train = trainSection(root);
     String classWeights = train.name("class_weights", "none", CLASS_WEIGHTS);
     TrainSpec trainSpec = train(train, "f1_macro", CLASSIFY_METRICS);
@@ -137,6 +151,7 @@ public final class SpecBinder {
     EmbeddingsSpec embeddings = embeddings(root, 256, true);
     EncoderSpec encoder = encoder(root);
     root.notApplicable("pooling", CLASSIFY_ONLY);
+    FORECAST_KEYS.forEach(key -> root.notApplicable(key, FORECAST_ONLY));
     DecoderSpec decoder = decoder(root, encoder, embeddings);
     SearchSpec search = search(root);
     Section train = trainSection(root);
@@ -150,6 +165,102 @@ public final class SpecBinder {
     SweepSpec sweep = sweep(root, rootBlock);
     return new TranslateSpec(name == null ? "" : name, source, target, dataSpec, analyzer, subword, vocabulary, embeddings,
         encoder, decoder, search, trainSpec, metrics, sweep);
+  }
+
+  private ForecastSpec forecast(Section root, String name, Block rootBlock) {
+    for (String key : List.of("source", "target", "analyzer", "subword", "vocabulary", "embeddings", "pooling",
+        "decoder", "search")) {
+      root.notApplicable(key, TEXT_ONLY);
+    }
+    Section data = dataSection(root);
+    DataSpec dataSpec = null;
+    ForecastSpec.Series series = null;
+    if (data != null) {
+      for (String key : List.of("dataset", "text", "label", "test_split", "min_length", "max_length")) {
+        data.notApplicable(key, TEXT_ONLY);
+      }
+      for (String key : List.of("train", "dev")) {
+        if (!data.has(key)) {
+          data.missing(key, "the " + key + " series, a CSV file with a header row");
+        }
+      }
+      dataSpec = data(data, false, false, null, null, 0);
+      series = series(data);
+      data.finish();
+    }
+    ForecastSpec.WindowSpec window = window(root);
+    String scale = root.name("scale", "standard", SCALES);
+    List<String> calendar = names(root, "calendar", "calendar feature", CALENDAR);
+    EncoderSpec encoder = encoder(root, "lstm");
+    if (encoder != null && encoder.bidirectional()) {
+      problems.add(root.positionOf("encoder"), "forecast pipelines read each window forwards up to the forecast origin: "
+          + "use lstm or gru, not " + encoder.type());
+    }
+    String head = root.name("head", "dense", HEADS);
+    Section train = trainSection(root);
+    for (String key : List.of("class_weights", "label_smoothing", "batch_tokens")) {
+      train.notApplicable(key, TEXT_ONLY);
+    }
+    TrainSpec trainSpec = train(train, "mae", Set.copyOf(FORECAST_METRICS));
+    List<String> metrics = metrics(root, Set.copyOf(FORECAST_METRICS), FORECAST_METRICS);
+    SweepSpec sweep = sweep(root, rootBlock);
+    return new ForecastSpec(name == null ? "" : name, dataSpec, series, window, scale, calendar, encoder, head,
+        trainSpec, metrics, sweep);
+  }
+
+  /** The columns of a forecast's series, from its data block. */
+  private ForecastSpec.Series series(Section data) {
+    String time = data.text("time", "date");
+    List<String> targets = names(data, "target", "data.target", null);
+    if (!data.has("target")) {
+      data.missing("target", "the column (or columns, [a, b]) to forecast, e.g. target \"sales\"");
+    } else if (targets.isEmpty()) {
+      problems.add(data.positionOf("target"), "'data.target' needs at least one column");
+    }
+    List<String> features = names(data, "features", "data.features", null);
+    for (String feature : features) {
+      if (targets.contains(feature) || feature.equals(time)) {
+        problems.add(data.positionOf("features"), "'data.features' lists " + Quote.quoted(feature)
+            + ", which is already the " + (feature.equals(time) ? "time column" : "target"));
+      }
+    }
+    int season = data.integer("season", 0, 1, 100_000);
+    String missing = data.name("missing", "error", MISSING_VALUES);
+    return new ForecastSpec.Series(time, targets, features, season, missing);
+  }
+
+  private ForecastSpec.WindowSpec window(Section root) {
+    Node node = root.take("window");
+    if (node == null) {
+      root.missing("window", "the steps each window reads and forecasts, e.g. window(input: 28, horizon: 7)");
+      return null;
+    }
+    Section window = Section.of("window", node, problems);
+    for (String key : List.of("input", "horizon")) {
+      if (!window.has(key)) {
+        window.missing(key, "steps " + (key.equals("input") ? "of history each window reads" : "forecast at once"));
+      }
+    }
+    int input = window.integer("input", 1, 1, 100_000);
+    int horizon = window.integer("horizon", 1, 1, 10_000);
+    int stride = window.integer("stride", 1, 1, 100_000);
+    window.finish();
+    return new ForecastSpec.WindowSpec(input, horizon, stride);
+  }
+
+  /** A list of distinct names (or any text when {@code allowed} is null); a repeated one is reported. */
+  private List<String> names(Section section, String key, String what, Set<String> allowed) {
+    List<Node> nodes = section.list(key);
+    List<String> out = new ArrayList<>();
+    for (Node node : nodes == null ? List.<Node>of() : nodes) {
+      String value = allowed == null ? section.text(node, what, null) : section.name(node, what, null, allowed);
+      if (value != null && out.contains(value)) {
+        problems.add(node.position(), "duplicate " + what + " " + Quote.quoted(value));
+      } else if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
   }
 
   private String language(Section root, String key, String what) {
@@ -387,7 +498,11 @@ public final class SpecBinder {
   }
 
   private EncoderSpec encoder(Section root) {
-    ComponentBinder.Bound component = ComponentBinder.bind(root, "encoder", Family.ENCODER, "bilstm", Map.of());
+    return encoder(root, "bilstm");
+  }
+
+  private EncoderSpec encoder(Section root, String fallback) {
+    ComponentBinder.Bound component = ComponentBinder.bind(root, "encoder", Family.ENCODER, fallback, Map.of());
     if (component == null) {
       return null;
     }

@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record ClassifySpec(String name, DataSpec data, Fields fields, AnalyzerChoice analyzer, ComponentSpec subword,
     VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, String pooling, String classWeights,
-    TrainSpec train, List<String> metrics, SweepSpec sweep) implements PipelineSpec {
+    TrainSpec train, List<String> metrics, SweepSpec sweep) implements TextPipelineSpec {
 
   /**
    * @param dataset a named dataset recipe, or null (files named in {@code data} take precedence)

@@ -1,9 +1,10 @@
 package io.seqpipe.grammar.spec;
 
-/** What a pipeline does: classify texts (classification, sentiment) or translate them. */
+/** What a pipeline does: classify texts (classification, sentiment), translate them, or forecast a time series. */
 public enum PipelineKind {
   CLASSIFY("classify"),
-  TRANSLATE("translate");
+  TRANSLATE("translate"),
+  FORECAST("forecast");
 
   private final String id;
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A whole pipeline, every default filled in: what a {@code .pipe} or YAML file means. One of {@link
- * ClassifySpec} and {@link TranslateSpec}, so that an entry of one kind cannot appear in the other;
- * the parts both have are here. Immutable; two files that mean the same pipeline give equal specs.
+ * ClassifySpec} and {@link TranslateSpec} (the {@link TextPipelineSpec}s) and {@link ForecastSpec}, so
+ * that an entry of one kind cannot appear in another; the parts all have are here. Immutable; two files that mean the same pipeline give equal specs.
  *
  * <pre>{@code
  * LoadedPipeline loaded = PipelineFiles.load(Path.of("examples/sentiment.pipe"), List.of(), names);
@@ -15,21 +15,12 @@ import java.util.List;
  * String yaml = YamlWriter.write(loaded.spec());
  * }</pre>
  */
-public sealed interface PipelineSpec permits ClassifySpec, TranslateSpec {
+public sealed interface PipelineSpec permits TextPipelineSpec, ForecastSpec {
   String name();
 
   PipelineKind kind();
 
   DataSpec data();
-
-  AnalyzerChoice analyzer();
-
-  /** Subword units after the analyzer ({@code bpe} with its parameters), or null for whole tokens. */
-  ComponentSpec subword();
-
-  VocabularySpec vocabulary();
-
-  EmbeddingsSpec embeddings();
 
   EncoderSpec encoder();
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record TranslateSpec(String name, String source, String target, DataSpec data, AnalyzerChoice analyzer,
     ComponentSpec subword, VocabularySpec vocabulary, EmbeddingsSpec embeddings, EncoderSpec encoder, DecoderSpec decoder, SearchSpec search,
-    TrainSpec train, List<String> metrics, SweepSpec sweep) implements PipelineSpec {
+    TrainSpec train, List<String> metrics, SweepSpec sweep) implements TextPipelineSpec {
 
   public TranslateSpec {
     Objects.requireNonNull(name, "name");

@@ -7,9 +7,11 @@ import io.seqpipe.grammar.spec.DataSpec;
 import io.seqpipe.grammar.spec.DecoderSpec;
 import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.spec.EncoderSpec;
+import io.seqpipe.grammar.spec.ForecastSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
 import io.seqpipe.grammar.spec.SweepSpec;
+import io.seqpipe.grammar.spec.TextPipelineSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
 import java.util.ArrayList;
@@ -36,9 +38,46 @@ public final class SpecTree {
 
   /** The entries, in the order files write them ({@code pipeline} and {@code kind} first). */
   public static Map<String, Object> of(PipelineSpec spec) {
+    return spec instanceof ForecastSpec forecast ? forecast(forecast) : text((TextPipelineSpec) spec);
+  }
+
+  private static Map<String, Object> forecast(ForecastSpec spec) {
+    Map<String, Object> root = header(spec);
+    Map<String, Object> data = new LinkedHashMap<>();
+    files(data, spec.data());
+    ForecastSpec.Series series = spec.series();
+    data.put("time", series.time());
+    data.put("target", series.targets().size() == 1 ? series.targets().get(0) : series.targets());
+    data.put("features", series.features());
+    if (series.season() > 0) {
+      data.put("season", series.season());
+    }
+    data.put("missing", series.missing());
+    root.put("data", data);
+    root.put("window", entries("input", spec.window().input(), "horizon", spec.window().horizon(), "stride",
+        spec.window().stride()));
+    root.put("scale", spec.scale());
+    root.put("calendar", spec.calendar());
+    root.put("encoder", encoder(spec.encoder()));
+    root.put("head", spec.head());
+    Map<String, Object> train = train(spec.train());
+    train.remove("batch_tokens");      // windows are all as long
+    train.remove("label_smoothing");   // a regression loss
+    root.put("train", train);
+    root.put("evaluate", spec.metrics());
+    sweep(root, spec);
+    return root;
+  }
+
+  private static Map<String, Object> header(PipelineSpec spec) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("pipeline", spec.name());
     root.put("kind", spec.kind().id());
+    return root;
+  }
+
+  private static Map<String, Object> text(TextPipelineSpec spec) {
+    Map<String, Object> root = header(spec);
     if (spec instanceof TranslateSpec translate) {
       root.put("source", translate.source());
       root.put("target", translate.target());
@@ -67,9 +106,7 @@ public final class SpecTree {
     }
     root.put("vocabulary", vocabulary);
     root.put("embeddings", embeddings(spec.embeddings()));
-    EncoderSpec encoder = spec.encoder();
-    root.put("encoder", new Component(encoder.type(), entries("hidden", encoder.hidden(), "layers", encoder.layers(),
-        "dropout", encoder.dropout(), "residual", encoder.residual())));
+    root.put("encoder", encoder(spec.encoder()));
     if (spec instanceof TranslateSpec translate) {
       DecoderSpec decoder = translate.decoder();
       root.put("decoder", new Component(decoder.cell(), entries("hidden", decoder.hidden(), "layers", decoder.layers(),
@@ -86,9 +123,7 @@ public final class SpecTree {
     }
     root.put("train", train);
     root.put("evaluate", spec.metrics());
-    if (spec.sweep() != null) {
-      root.put("sweep", sweep(spec.sweep()));
-    }
+    sweep(root, spec);
     return root;
   }
 
@@ -103,6 +138,12 @@ public final class SpecTree {
       return list.stream().map(SpecTree::value).toList();
     }
     return value;
+  }
+
+  private static void sweep(Map<String, Object> root, PipelineSpec spec) {
+    if (spec.sweep() != null) {
+      root.put("sweep", sweep(spec.sweep()));
+    }
   }
 
   private static Map<String, Object> sweep(SweepSpec sweep) {
@@ -134,6 +175,11 @@ public final class SpecTree {
 
   private static Object bound(double value, boolean integer) {
     return integer ? (Object) Math.round(value) : (Object) value;
+  }
+
+  private static Component encoder(EncoderSpec encoder) {
+    return new Component(encoder.type(), entries("hidden", encoder.hidden(), "layers", encoder.layers(),
+        "dropout", encoder.dropout(), "residual", encoder.residual()));
   }
 
   private static void files(Map<String, Object> out, DataSpec data) {

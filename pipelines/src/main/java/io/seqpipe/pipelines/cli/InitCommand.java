@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code seqpipe init classify|translate}: writes a commented, valid starting pipeline ({@link
+ * {@code seqpipe init classify|translate|forecast}: writes a commented, valid starting pipeline ({@link
  * PipelineTemplate}), to a new file or to standard output.
  *
  * <pre>{@code
@@ -20,15 +20,16 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = "Write a commented starting pipeline (classify or translate), with the data found in --data DIR.")
+    description = "Write a commented starting pipeline (classify, translate or forecast), with the data found in --data DIR.")
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "classify|translate", description = "The kind of pipeline.")
+  @Parameters(index = "0", paramLabel = "classify|translate|forecast", description = "The kind of pipeline.")
   String kind;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Where the data is: classify: train/dev[/test] .tsv or .csv with a header; translate: train.xx/.yy, dev.xx/.yy.")
+      description = "Where the data is: classify: train/dev[/test] .tsv or .csv with a header; translate: train.xx/.yy, "
+          + "dev.xx/.yy; forecast: train/dev[/test].csv with a time column.")
   Path data;
 
   @Option(names = "--out", paramLabel = "FILE", description = "The pipeline file to write (not overwritten); default: standard output.")
@@ -45,7 +46,9 @@ final class InitCommand implements Callable<Integer> {
     String text = switch (kind) {
       case "classify" -> PipelineTemplate.classify(data, base, yaml);
       case "translate" -> PipelineTemplate.translate(data, base, yaml);
-      default -> throw new IllegalArgumentException("init makes classify or translate pipelines, not '" + kind + "'");
+      case "forecast" -> PipelineTemplate.forecast(data, base, yaml);
+      default -> throw new IllegalArgumentException("init makes classify, translate or forecast pipelines, not '" + kind
+          + "'");
     };
     if (out == null) {
       spec.commandLine().getOut().print(text);

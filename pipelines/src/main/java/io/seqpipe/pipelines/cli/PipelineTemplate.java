@@ -1,5 +1,7 @@
 package io.seqpipe.pipelines.cli;
 
+import io.seqpipe.nlp.series.TimeFormat;
+import io.seqpipe.nlp.series.TimeStep;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
 final class PipelineTemplate {
   private static final List<String> TEXT_COLUMNS = List.of("text", "sentence", "review", "content", "body", "comment");
   private static final List<String> LABEL_COLUMNS = List.of("label", "class", "sentiment", "category", "target", "y");
+  private static final List<String> TIME_COLUMNS = List.of("date", "time", "datetime", "timestamp", "month", "ds");
+  private static final List<String> TARGET_COLUMNS = List.of("y", "value", "target", "sales", "demand", "load");
   private static final Pattern LANGUAGE_FILE = Pattern.compile("(.*)\\.([a-z]{2,3})");
 
   private PipelineTemplate() {}
@@ -103,6 +107,86 @@ final class PipelineTemplate {
       dataComment = "found in " + data + ": PREFIX." + source + " and PREFIX." + target + ", one sentence a line";
     }
     return (yaml ? TRANSLATE_YAML : TRANSLATE_PIPE).formatted(source, target, dataComment, block(entries, yaml));
+  }
+
+  /**
+   * A forecast pipeline over the train/dev[/test] CSV files in {@code data} (null: data/train.csv and
+   * data/dev.csv with columns date and y): the time column (the first whose value is a time), a target
+   * picked from the header, calendar features that fit the step of the first two rows.
+   */
+  static String forecast(Path data, Path base, boolean yaml) throws IOException {
+    Map<String, String> entries = new LinkedHashMap<>();
+    String dataComment;
+    String calendar = "day_of_week, month, holiday_us";
+    if (data == null) {
+      entries.put("train", "data/train.csv");
+      entries.put("dev", "data/dev.csv");
+      entries.put("time", "date");
+      entries.put("target", "y");
+      dataComment = "CSV files with a header, each continuing the one before: a time column and the target";
+    } else {
+      Map<String, Path> files = new TreeMap<>();
+      for (String role : List.of("train", "dev", "test")) {
+        Path file = data.resolve(role + ".csv");
+        if (Files.isRegularFile(file)) {
+          files.put(role, file);
+        }
+      }
+      if (!files.containsKey("train") || !files.containsKey("dev")) {
+        throw new IllegalArgumentException(data + ": expected train.csv and dev.csv (and test.csv) in it");
+      }
+      for (String role : List.of("train", "dev", "test")) {
+        if (files.containsKey(role)) {
+          entries.put(role, relative(base, files.get(role)));
+        }
+      }
+      List<String> header = header(files.get("train"));
+      String time = timeColumn(files.get("train"), header);
+      List<String> others = header.stream().filter(column -> !column.equals(time)).toList();
+      if (others.isEmpty()) {
+        throw new IllegalArgumentException(files.get("train") + ": expected a target column beside " + time);
+      }
+      entries.put("time", time);
+      entries.put("target", pick(others, TARGET_COLUMNS, others.get(0)));
+      calendar = calendarFor(files.get("train"), header.indexOf(time));
+      dataComment = "found in " + data + "; the other columns can be covariates: features [a, b]";
+    }
+    return (yaml ? FORECAST_YAML : FORECAST_PIPE).formatted(dataComment, block(entries, yaml), calendar);
+  }
+
+  /** The first column whose first value is a time, else one named like a time column. */
+  private static String timeColumn(Path file, List<String> header) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      reader.readLine();
+      String first = reader.readLine();
+      for (int column = 0; first != null && column < header.size(); column++) {
+        if (TimeFormat.detect(field(first, column)) != null) {
+          return header.get(column);
+        }
+      }
+    }
+    return pick(header, TIME_COLUMNS, header.get(0));
+  }
+
+  /** Calendar features that fit the step between the first two rows' times: none when it is not days or months. */
+  private static String calendarFor(Path file, int timeColumn) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      reader.readLine();
+      String first = reader.readLine();
+      String second = reader.readLine();
+      TimeFormat format = first == null ? null : TimeFormat.detect(field(first, timeColumn));
+      TimeStep step = format == null || second == null ? null
+          : TimeStep.between(format.parse(field(first, timeColumn)), format.parse(field(second, timeColumn)));
+      if (step == null) {
+        return "";
+      }
+      return step.seconds() == 86_400 ? "day_of_week, month, holiday_us" : step.months() == 1 ? "month" : "";
+    }
+  }
+
+  private static String field(String line, int column) {
+    String[] fields = line.split(",", -1);
+    return column < fields.length ? fields[column].strip().replace("\"", "") : "";
   }
 
   private static Optional<Path> find(Path directory, String role) throws IOException {
@@ -245,5 +329,48 @@ final class PipelineTemplate {
         early_stop: {metric: bleu, patience: 3}
         label_smoothing: 0.1
       evaluate: [bleu, chrf]
+      """;
+
+  private static final String FORECAST_PIPE = """
+      # A forecast model: check it with 'seqpipe validate FILE', train it with 'seqpipe run FILE'.
+      pipeline forecaster : forecast {
+        data {
+          # %s
+      %s
+          # season 7                      # the seasonal naive baseline's season; default: from the time step
+        }
+        window(input: 28, horizon: 7, stride: 1)   # steps of history read, steps forecast at once
+        scale standard                    # or minmax, none; fitted on train only
+        calendar [%s]                     # day_of_week, month, holiday_us
+        encoder lstm(hidden: 64, layers: 2, dropout: 0.2)
+        head dense
+        train {
+          optimizer adam(lr: 1e-3)
+          epochs 30
+          batch 64
+          early_stop(metric: mae, patience: 5)   # keeps the best epoch by dev MAE
+        }
+        evaluate mae, rmse, mape, smape, mase
+      }
+      """;
+
+  private static final String FORECAST_YAML = """
+      # A forecast model: check it with 'seqpipe validate FILE', train it with 'seqpipe run FILE'.
+      pipeline: forecaster
+      kind: forecast
+      data:
+        # %s
+      %s
+      window: {input: 28, horizon: 7, stride: 1}   # steps of history read, steps forecast at once
+      scale: standard                   # or minmax, none; fitted on train only
+      calendar: [%s]                    # day_of_week, month, holiday_us
+      encoder: {type: lstm, hidden: 64, layers: 2, dropout: 0.2}
+      head: dense
+      train:
+        optimizer: {type: adam, lr: 1.0e-3}
+        epochs: 30
+        batch: 64
+        early_stop: {metric: mae, patience: 5}   # keeps the best epoch by dev MAE
+      evaluate: [mae, rmse, mape, smape, mase]
       """;
 }

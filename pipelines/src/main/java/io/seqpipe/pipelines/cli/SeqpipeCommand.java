@@ -41,7 +41,7 @@ import picocli.CommandLine.RunLast;
     versionProvider = VersionProvider.class,
     description = "Pipeline files in, trained and evaluated NLP models out.",
     subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-        TranslateCommand.class, AverageCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
+        TranslateCommand.class, ForecastCommand.class, AverageCommand.class, ServeCommand.class, InitCommand.class, DataCommand.class, ValidateCommand.class,
         ConvertCommand.class, ScoreCommand.class, CompareCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class, SweepCommand.class})
 public final class SeqpipeCommand {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -46,6 +47,17 @@ public final class Charts {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.addSeries(yTitle, epochs, values);
+    save(file, chart);
+  }
+
+  /** Several named lines over the same x values, with a legend (series drawn in the map's order). */
+  public static void lines(Path file, String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series)
+      throws IOException {
+    XYChart chart = new XYChartBuilder().width(WIDTH * 2).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        .yAxisTitle(yTitle).build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(x.length > 60 ? 0 : 6);
+    series.forEach((name, y) -> chart.addSeries(name, x, y));
     save(file, chart);
   }
 

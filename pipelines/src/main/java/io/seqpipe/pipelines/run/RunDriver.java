@@ -2,7 +2,9 @@ package io.seqpipe.pipelines.run;
 
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.dsl.DslWriter;
+import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
+import io.seqpipe.grammar.spec.TextPipelineSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import ai.djl.Device;
 import io.seqpipe.models.engine.DeviceChoice;
@@ -82,8 +84,9 @@ public final class RunDriver {
       fields.put("data", data);
       fields.put("metrics", details.metrics());
       fields.put("seed", train.seed());
-      if (spec.subword() != null) {
-        fields.put("subword", spec.subword());
+      ComponentSpec subword = spec instanceof TextPipelineSpec text ? text.subword() : null;
+      if (subword != null) {
+        fields.put("subword", subword);
       }
       if (averaged != null) {
         fields.put("averaged", averaged);
@@ -91,7 +94,7 @@ public final class RunDriver {
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
       RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,
-          task.examples(), spec.subword(), details, state, averaged, modelDir.toString(), (System.nanoTime() - started) / 1e9,
+          task.examples(), subword, details, state, averaged, modelDir.toString(), (System.nanoTime() - started) / 1e9,
           specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
       task.writePage(out, report);

@@ -2,8 +2,10 @@ package io.seqpipe.pipelines.run;
 
 import io.seqpipe.grammar.LoadedPipeline;
 import io.seqpipe.grammar.spec.ClassifySpec;
+import io.seqpipe.grammar.spec.ForecastSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.pipelines.classify.ClassifyTask;
+import io.seqpipe.pipelines.forecast.ForecastTask;
 import io.seqpipe.pipelines.translate.TranslateTask;
 import java.io.IOException;
 
@@ -21,6 +23,9 @@ public final class Tasks {
   public static Task<?> prepare(LoadedPipeline pipeline) throws IOException {
     if (pipeline.spec() instanceof ClassifySpec classify) {
       return ClassifyTask.prepare(pipeline, classify);
+    }
+    if (pipeline.spec() instanceof ForecastSpec forecast) {
+      return ForecastTask.prepare(pipeline, forecast);
     }
     return TranslateTask.prepare(pipeline, (TranslateSpec) pipeline.spec());
   }

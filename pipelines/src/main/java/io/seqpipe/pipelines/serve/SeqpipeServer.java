@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.seqpipe.grammar.spec.PipelineKind;
+import io.seqpipe.nlp.InputFormatException;
 import io.seqpipe.pipelines.Pipelines;
 import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelOutput;
@@ -135,7 +135,12 @@ public final class SeqpipeServer implements AutoCloseable {
     Request request = Request.parse(body(ctx));
     int tokens = 0;
     for (int i = 0; i < request.texts().size(); i++) {
-      int length = model.length(request.texts().get(i));
+      int length;
+      try {
+        length = model.length(request.texts().get(i));
+      } catch (IllegalArgumentException | InputFormatException e) {
+        throw new ApiException(400, "text " + i + ": " + e.getMessage());
+      }
       if (length > model.maxLength()) {
         throw new ApiException(413, "text " + i + " has " + length + " tokens; model '" + name + "' reads at most "
             + model.maxLength());
@@ -151,7 +156,11 @@ public final class SeqpipeServer implements AutoCloseable {
       }
       throw e;
     }
-    String key = model.kind() == PipelineKind.CLASSIFY ? "predictions" : "translations";
+    String key = switch (model.kind()) {
+      case CLASSIFY -> "predictions";
+      case TRANSLATE -> "translations";
+      case FORECAST -> "forecasts";
+    };
     ctx.future(() -> answers.thenAccept(outputs -> {
       List<Object> json = new ArrayList<>(outputs.size());
       outputs.forEach(output -> json.add(output.json()));

@@ -10,7 +10,7 @@ class CompletionCommandTest {
     CommandRun run = CommandRun.of("completion");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_seqpipe",
-        "init", "run", "train", "evaluate", "predict", "translate", "average", "data", "validate", "convert", "score", "completion",
+        "init", "run", "train", "evaluate", "predict", "translate", "forecast", "average", "data", "validate", "convert", "score", "completion",
         "--log-format", "--quiet");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seqpipe.grammar.PipelineFiles;
 import io.seqpipe.grammar.spec.ClassifySpec;
+import io.seqpipe.grammar.spec.ForecastSpec;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.pipelines.components.RegisteredNames;
@@ -77,13 +78,28 @@ class InitCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"classify", "translate"})
+  @ValueSource(strings = {"pipe", "yaml"})
+  void forecastFindsTheSeriesItsTimeColumnAndTarget(String format) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("series"));
+    for (String file : List.of("train.csv", "dev.csv")) {
+      Files.writeString(data.resolve(file), "temp,day,sales\n1,2015-01-01,3\n2,2015-01-02,4\n");
+    }
+    ForecastSpec spec = (ForecastSpec) init("f." + format, "init", "forecast", "--data", data.toString());
+    assertThat(spec.data().train()).isEqualTo("series/train.csv");
+    assertThat(spec.data().test()).isNull();
+    assertThat(spec.series().time()).isEqualTo("day");
+    assertThat(spec.series().targets()).containsExactly("sales");
+    assertThat(spec.calendar()).containsExactly("day_of_week", "month", "holiday_us");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"classify", "translate", "forecast"})
   void printsToStandardOutputAndRefusesUnknownKinds(String kind) {
     CommandRun run = CommandRun.of("init", kind);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("pipeline", ": " + kind + " {");
-    CommandRun bad = CommandRun.of("init", "forecast");
+    CommandRun bad = CommandRun.of("init", "regress");
     assertThat(bad.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
-    assertThat(bad.err()).isEqualTo("seqpipe: init makes classify or translate pipelines, not 'forecast'\n");
+    assertThat(bad.err()).isEqualTo("seqpipe: init makes classify, translate or forecast pipelines, not 'regress'\n");
   }
 }

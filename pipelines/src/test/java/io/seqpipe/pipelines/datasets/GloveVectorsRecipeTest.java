@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seqpipe.grammar.PipelineFiles;
+import io.seqpipe.grammar.spec.ClassifySpec;
 import io.seqpipe.grammar.spec.EmbeddingsSpec;
 import io.seqpipe.grammar.tree.PipelineException;
 import io.seqpipe.nlp.InputFormatException;
@@ -94,7 +95,7 @@ class GloveVectorsRecipeTest {
     String pipeline = "pipeline p : classify {\n  data { train \"train.tsv\"; dev \"dev.tsv\" }\n  embeddings %s\n}\n";
     Path good = Files.writeString(dir.resolve("good.pipe"),
         pipeline.formatted("glove(dataset: glove-6b-100d, frozen: true)"));
-    EmbeddingsSpec embeddings = PipelineFiles.load(good, List.of(), RegisteredNames.INSTANCE).spec().embeddings();
+    EmbeddingsSpec embeddings = ((ClassifySpec) PipelineFiles.load(good, List.of(), RegisteredNames.INSTANCE).spec()).embeddings();
     assertThat(embeddings).isEqualTo(new EmbeddingsSpec("glove", null, "glove-6b-100d", 0, true));
 
     Path labelled = Files.writeString(dir.resolve("bad.pipe"), pipeline.formatted("glove(dataset: uci-sentiment)"));
