@@ -200,8 +200,9 @@ class MalformedInputTest {
         dsl("unknown sweep key", classify("sweep { grid { encoder.hiden [8, 16] } }"),
             "t.pipe:3:18: unknown entry 'encoder.hiden'; did you mean 'hidden'? (known: dropout, hidden, layers, type)"),
         dsl("unknown sweep section", classify("sweep { grid { trian.epochs [1, 2] } }"),
-            "t.pipe:3:18: unknown entry 'trian'; did you mean 'train'? (known: analyzer, data, decoder, embeddings, "
-            + "encoder, evaluate, kind, pipeline, pooling, search, source, sweep, target, train, vocabulary)"),
+            "t.pipe:3:18: unknown entry 'trian'; did you mean 'train'? (known: analyzer, calendar, data, decoder, "
+            + "embeddings, encoder, evaluate, head, kind, pipeline, pooling, scale, search, source, sweep, target, train, "
+            + "vocabulary, window)"),
         dsl("sweep value of the wrong type", classify("sweep { grid { train.epochs [3, ten] } }"),
             "t.pipe:3:35: expected a whole number for 'train.epochs', found 'ten'"),
         dsl("sweep value out of range", classify("sweep { grid { encoder.dropout [0.2, 1.5] } }"),
