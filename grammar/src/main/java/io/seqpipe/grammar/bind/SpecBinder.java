@@ -176,7 +176,8 @@ public final class SpecBinder {
     DataSpec dataSpec = null;
     ForecastSpec.Series series = null;
     if (data != null) {
-      for (String key : List.of("dataset", "text", "label", "test_split", "min_length", "max_length")) {
+      for (String key : List.of("dataset", "text", "label", "test_split", "split_seed", "min_length",
+          "max_length")) {
         data.notApplicable(key, TEXT_ONLY);
       }
       for (String key : List.of("train", "dev")) {
@@ -292,6 +293,7 @@ public final class SpecBinder {
     String dev = file(data, "dev", filesRequired, translate, source, target);
     String test = file(data, "test", false, translate, source, target);
     double testSplit = data.number("test_split", 0.0, 0.0, 0.5);
+    Long splitSeed = data.has("split_seed") ? data.integer("split_seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE) : null;
     int minLength = data.integer("min_length", 1, 0, Integer.MAX_VALUE);
     Node maxNode = data.take("max_length");
     int maxLength = defaultMaxLength;
@@ -301,7 +303,7 @@ public final class SpecBinder {
         problems.add(maxNode.position(), "'data.max_length' (" + maxLength + ") is below 'data.min_length' (" + minLength + ")");
       }
     }
-    return new DataSpec(train, dev, test, testSplit, minLength, maxLength);
+    return new DataSpec(train, dev, test, testSplit, splitSeed, minLength, maxLength);
   }
 
   /** A data file (classify) or prefix (translate), checked to exist. */

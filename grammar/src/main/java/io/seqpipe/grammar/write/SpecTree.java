@@ -92,6 +92,9 @@ public final class SpecTree {
       data.put("label", classify.fields().label());
     }
     data.put("test_split", spec.data().testSplit());
+    if (spec.data().splitSeed() != null) {
+      data.put("split_seed", spec.data().splitSeed());
+    }
     data.put("min_length", spec.data().minLength());
     data.put("max_length", spec.data().maxLength());
     root.put("data", data);

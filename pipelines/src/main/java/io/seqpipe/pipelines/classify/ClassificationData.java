@@ -48,7 +48,7 @@ public record ClassificationData(List<ClassificationExample> train, List<Classif
     if (given.containsKey("test")) {
       test = read(spec.fields(), given.get("test"), "test", files);
     } else if (data.testSplit() > 0) {
-      List<ClassificationExample> shuffled = Shuffling.shuffled(train, spec.train().seed());
+      List<ClassificationExample> shuffled = Shuffling.shuffled(train, data.splitSeed(spec.train().seed()));
       int held = (int) Math.round(shuffled.size() * data.testSplit());
       test = List.copyOf(shuffled.subList(0, held));
       train = List.copyOf(shuffled.subList(held, shuffled.size()));

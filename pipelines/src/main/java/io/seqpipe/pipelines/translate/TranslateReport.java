@@ -10,19 +10,23 @@ import java.util.Locale;
 
 /**
  * The translation part of {@code report.json}: BLEU and chrF with their sacrebleu signatures for the
- * spec's search and greedy search, the vocabulary sizes, the model's size, and sample translations.
+ * spec's search and greedy search, the vocabulary sizes, the share of test tokens unseen in training,
+ * the model's size, and sample translations.
  *
  * <pre>{@code
  * TranslateReport translate = (TranslateReport) pipeline.run().task();
  * translate.metrics().bleu();
  * }</pre>
  *
+ * @param unseenTestTokens the share of test tokens (after the analyzer and subword units) that no training
+ *     pair has on that side; null when the test set was not evaluated
  * @param parameters the model's parameter count
  * @param samples the first test sentences with their translations; null when the test set was not evaluated
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TranslateReport(Metrics metrics, VocabularySizes vocabularySize, long parameters, List<Sample> samples)
+public record TranslateReport(Metrics metrics, VocabularySizes vocabularySize, Unseen unseenTestTokens, long parameters,
+    List<Sample> samples)
     implements TaskReport {
 
   @Override
@@ -51,6 +55,9 @@ public record TranslateReport(Metrics metrics, VocabularySizes vocabularySize, l
   public record Search(int beam, double alpha) {}
 
   public record VocabularySizes(int source, int target) {}
+
+  /** Shares (0 to 1) of tokens on each side. */
+  public record Unseen(double source, double target) {}
 
   /** A test sentence, its reference, and its translations with the spec's search and greedy. */
   public record Sample(String source, String reference, String hypothesis, String greedy) {}

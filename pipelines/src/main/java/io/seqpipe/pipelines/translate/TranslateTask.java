@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * The {@code translate} kind of pipeline: parallel files (a test set carved out of train when the spec
  * gives a split) analyzed and filtered by length into source and target vocabularies, an
  * encoder-decoder trained with teacher forcing and label smoothing, early stopping on dev BLEU of greedy
- * search, and BLEU and chrF on test with the spec's search and with greedy search ({@code test.hyp},
- * {@code test.greedy.hyp}, {@code test.ref}), sample translations and attention heat maps.
+ * search, and BLEU and chrF on test with the spec's search and with greedy search ({@code test.src},
+ * {@code test.hyp}, {@code test.greedy.hyp}, {@code test.ref}), the share of test tokens unseen in
+ * training, sample translations and attention heat maps.
  *
  * <pre>{@code
  * try (RunResult<?> result = RunDriver.run(pipeline, Path.of("runs/ding"), true)) {
@@ -65,6 +67,8 @@ public final class TranslateTask implements Task<Translator> {
   private final List<int[]> targetIds;
   private final Subwords sourceSubwords;
   private final Subwords targetSubwords;
+  /** The share of test tokens unseen in the training pairs, or null without test pairs. */
+  private final TranslateReport.Unseen unseenTestTokens;
   private List<TranslationPage.Sample> samples = List.of();
   private TranslateReport.Metrics testMetrics;
 
@@ -79,7 +83,7 @@ public final class TranslateTask implements Task<Translator> {
     if (data.test() != null) {
       test = read(data.test(), "test");
     } else if (data.testSplit() > 0) {
-      List<ParallelExample> shuffled = Shuffling.shuffled(trainPairs, spec.train().seed());
+      List<ParallelExample> shuffled = Shuffling.shuffled(trainPairs, data.splitSeed(spec.train().seed()));
       int held = (int) Math.round(shuffled.size() * data.testSplit());
       test = List.copyOf(shuffled.subList(0, held));
       trainPairs = List.copyOf(shuffled.subList(held, shuffled.size()));
@@ -106,9 +110,13 @@ public final class TranslateTask implements Task<Translator> {
     targetVocabulary = spec.vocabulary().shared() ? sourceVocabulary : targetBuilder.build();
     sourceIds = tokens.sources().stream().map(sourceVocabulary::encode).toList();
     targetIds = tokens.targets().stream().map(targetVocabulary::encode).toList();
-    LOG.info("{} train pairs ({} filtered by length), {} dev, {} test; vocabularies {} / {}", sourceIds.size(),
+    unseenTestTokens = testPairs.isEmpty() ? null : TokenLists.of(testPairs, config.analyzer(), pipeline.baseDir())
+        .split(sourceSubwords, targetSubwords).unseenIn(tokens);
+    LOG.info("{} train pairs ({} filtered by length), {} dev, {} test; vocabularies {} / {}{}", sourceIds.size(),
         trainPairs.size() - sourceIds.size(), devPairs.size(), testPairs.size(), sourceVocabulary.size(),
-        targetVocabulary.size());
+        targetVocabulary.size(), unseenTestTokens == null ? "" : String.format(Locale.ROOT,
+            "; test tokens unseen in training %.2f%% / %.2f%%", 100 * unseenTestTokens.source(),
+            100 * unseenTestTokens.target()));
   }
 
   /** Reads the parallel data, analyzes and filters it, and builds the vocabularies. */
@@ -184,6 +192,7 @@ public final class TranslateTask implements Task<Translator> {
       List<Translation> translations = model.predict(sources);
       List<String> hypotheses = translations.stream().map(Translation::text).toList();
       List<String> greedyHypotheses = firsts(model.translations(sources, greedy(model), Translator.DEFAULT_BATCH_TOKENS));
+      AtomicFiles.writeString(out.resolve("test.src"), String.join("\n", sources) + "\n");
       AtomicFiles.writeString(out.resolve("test.hyp"), String.join("\n", hypotheses) + "\n");
       AtomicFiles.writeString(out.resolve("test.greedy.hyp"), String.join("\n", greedyHypotheses) + "\n");
       AtomicFiles.writeString(out.resolve("test.ref"), String.join("\n", references) + "\n");
@@ -206,7 +215,7 @@ public final class TranslateTask implements Task<Translator> {
       samples = shown;
     }
     return new TranslateReport(metrics, new TranslateReport.VocabularySizes(sourceVocabulary.size(),
-        targetVocabulary.size()), parameterCount(model), sampleFields);
+        targetVocabulary.size()), test ? unseenTestTokens : null, parameterCount(model), sampleFields);
   }
 
   @Override

@@ -38,6 +38,10 @@ class TranslationRunTest {
       }
       List<String> hypotheses = Files.readAllLines(out.resolve("test.hyp"));
       assertThat(hypotheses).hasSize(100);
+      assertThat(Files.readAllLines(out.resolve("test.src"))).hasSize(100).doesNotContainAnyElementsOf(
+          Files.readAllLines(out.resolve("test.ref")));
+      assertThat(report.at("/unseen_test_tokens/source").asDouble()).isZero();   // 8 words, all in training
+      assertThat(report.at("/unseen_test_tokens/target").isNumber()).isTrue();
 
       List<String> sources = Files.readAllLines(dir.resolve("train.es")).subList(0, 5);
       List<String> fresh = pipeline.model(Translator.class).translate(sources);
