@@ -1,7 +1,7 @@
 package io.seqpipe.models.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.NDList;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 
@@ -9,7 +9,9 @@ import java.util.List;
  * Adam and AdamW with DJL's update rules and defaults (beta1 0.9, beta2 0.999, epsilon 1e-8; the bias
  * correction folded into the rate, epsilon added to the uncorrected root): Adam adds {@code weightDecay *
  * w} to the gradient (L2), AdamW decays the weight by {@code lr * weightDecay} apart from the gradient.
- * Its state is checkpointed ({@link ResumableOptimizer}).
+ * Each parameter's update is the engine's one fused operation (MXNet's {@code adam_update}, PyTorch's
+ * native update, which also zeroes the gradient), not a dozen small ones. Its state is checkpointed
+ * ({@link ResumableOptimizer}).
  *
  * <pre>{@code
  * AdamOptimizer adamw = AdamOptimizer.adamW(LearningRateSchedule.constant(1e-3f), 0.01f);
@@ -48,21 +50,7 @@ public final class AdamOptimizer extends ResumableOptimizer {
     float weightDecay = getWeightDecay();
     checkFinite(corrected, weightDecay);
     NDArray[] moments = moments(parameterId, weight);
-    try (NDScope scope = new NDScope()) {
-      NDArray g = grad.mul(rescaleGrad);
-      if (!decoupled && weightDecay != 0) {
-        g = g.add(weight.mul(weightDecay));
-      }
-      if (clipGrad >= 0) {
-        g = g.clip(-clipGrad, clipGrad);
-      }
-      moments[0].muli(BETA1).addi(g.mul(1 - BETA1));
-      moments[1].muli(BETA2).addi(g.square().muli(1 - BETA2));
-      NDArray step = moments[0].div(moments[1].sqrt().addi(EPSILON)).muli(corrected);
-      if (decoupled && weightDecay != 0) {
-        weight.muli(1 - lr * weightDecay);
-      }
-      weight.subi(step);
-    }
+    weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, moments[0], moments[1]), new NDList(weight), lr,
+        corrected, weightDecay, gradientScale(), clipGrad, BETA1, BETA2, EPSILON, true, decoupled);
   }
 }

@@ -29,6 +29,7 @@ public abstract class ResumableOptimizer extends Optimizer {
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
   private final Map<String, NDArray[]> moments = new ConcurrentHashMap<>();
   private int numUpdate;
+  private float gradientScale = 1;
 
   /**
    * @param momentNames the names of the arrays kept per parameter, in {@link #moments(String, NDArray)} order
@@ -38,22 +39,41 @@ public abstract class ResumableOptimizer extends Optimizer {
     this.momentNames = List.copyOf(momentNames);
   }
 
-  /**
-   * Applies {@link #step} and then zeroes the weight's gradient where it has one, as DJL's fused updates
-   * do (PyTorch would otherwise add the next batch's gradient to it; MXNet hands over a copy).
-   */
+  /** Applies {@link #step}. */
   @Override
   public final void update(String parameterId, NDArray weight, NDArray grad) {
     step(parameterId, weight, grad);
+  }
+
+  /**
+   * Updates {@code weight} in place from {@code grad} times {@link #gradientScale()}, and leaves the weight's
+   * gradient zero where the engine accumulates gradients (PyTorch would otherwise add the next batch's
+   * gradient to it; MXNet hands over a copy), as DJL's fused updates do.
+   */
+  protected abstract void step(String parameterId, NDArray weight, NDArray grad);
+
+  /**
+   * Sets the factor the following updates multiply gradients by, until it is set again: the clipping of
+   * the global gradient norm ({@link GradientNorm#clipScale}), applied inside each parameter's update
+   * instead of as an operation of its own.
+   */
+  public void scaleGradients(float scale) {
+    gradientScale = scale;
+  }
+
+  /** The factor gradients are multiplied by: DJL's {@code rescaleGrad} times {@link #scaleGradients}'. */
+  protected float gradientScale() {
+    return rescaleGrad * gradientScale;
+  }
+
+  /** Zeroes the weight's gradient where it has one (for updates that are not the engine's fused ones). */
+  protected static void zeroGradient(NDArray weight) {
     if (weight.hasGradient()) {
       try (NDArray gradient = weight.getGradient()) {
         gradient.subi(gradient);
       }
     }
   }
-
-  /** Updates {@code weight} in place from {@code grad}. */
-  protected abstract void step(String parameterId, NDArray weight, NDArray grad);
 
   /** As DJL's: counts this parameter's update and returns the most updates of any parameter (1-based). */
   @Override

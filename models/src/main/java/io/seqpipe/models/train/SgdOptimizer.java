@@ -32,16 +32,17 @@ public final class SgdOptimizer extends ResumableOptimizer {
     checkFinite(lr, weightDecay);
     NDArray[] velocity = moments(parameterId, weight);
     try (NDScope scope = new NDScope()) {
-      NDArray g = grad.mul(rescaleGrad);
+      NDArray g = grad.mul(gradientScale());
       if (clipGrad >= 0) {
         g = g.clip(-clipGrad, clipGrad);
       }
       if (momentum == 0) {
         weight.muli(1 - lr * weightDecay).subi(g.muli(lr));
-        return;
+      } else {
+        velocity[0].muli(momentum).subi(weight.mul(lr * weightDecay)).subi(g.muli(lr));
+        weight.addi(velocity[0]);
       }
-      velocity[0].muli(momentum).subi(weight.mul(lr * weightDecay)).subi(g.muli(lr));
-      weight.addi(velocity[0]);
     }
+    zeroGradient(weight);
   }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -150,7 +151,7 @@ public final class TrainingLoop {
       int startStep = step;
       try (Progress progress = Progress.start("epoch " + epoch, epochBatches.size(), "batches")) {
         for (Batch batch : epochBatches) {
-          double loss = step(trainer, batch, epoch, step);
+          double loss = step(trainer, optimizer, batch, epoch, step);
           lossSum += loss;
           tokens += batch.tokens();
           step++;
@@ -192,7 +193,7 @@ public final class TrainingLoop {
     return (int) (z ^ (z >>> 31)) & Integer.MAX_VALUE;
   }
 
-  private double step(Trainer trainer, Batch batch, int epoch, int step) {
+  private double step(Trainer trainer, ResumableOptimizer optimizer, Batch batch, int epoch, int step) {
     try (NDManager scope = trainer.getManager().newSubManager()) {
       double value;
       try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -204,12 +205,35 @@ public final class TrainingLoop {
         }
         collector.backward(loss);
       }
-      double norm = GradientNorm.clip(trainer.getModel().getBlock().getParameters(), settings.clipNorm());
-      if (!Double.isFinite(norm)) {
-        throw diverged("gradient norm", norm, epoch, step);
-      }
-      trainer.step();
+      update(trainer.getModel().getBlock(), optimizer, scope, epoch, step);
       return value;
+    }
+  }
+
+  /**
+   * Clips the gradients by their global norm and updates each trained parameter in place, in one pass over
+   * one set of gradient handles (DJL's {@code trainer.step()} would go through the engine's parameter
+   * server: MXNet's key-value store, a round trip through native code per parameter, or a copy of each
+   * gradient). Single-device training: the block's parameters are the arrays the forward pass used.
+   */
+  private void update(Block block, ResumableOptimizer optimizer, NDManager scope, int epoch, int step) {
+    List<Parameter> trained = new ArrayList<>();
+    List<NDArray> gradients = new ArrayList<>();
+    for (Parameter parameter : block.getParameters().values()) {
+      if (parameter.requiresGradient() && parameter.isInitialized()) {
+        NDArray gradient = parameter.getArray().getGradient();
+        gradient.attach(scope);   // a new handle each time: freed with the step
+        trained.add(parameter);
+        gradients.add(gradient);
+      }
+    }
+    double norm = GradientNorm.of(gradients);
+    if (!Double.isFinite(norm)) {
+      throw diverged("gradient norm", norm, epoch, step);
+    }
+    optimizer.scaleGradients(GradientNorm.clipScale(norm, settings.clipNorm()));
+    for (int i = 0; i < trained.size(); i++) {
+      optimizer.update(trained.get(i).getId(), trained.get(i).getArray(), gradients.get(i));
     }
   }
 
