@@ -1,12 +1,15 @@
 package io.seqpipe.seq2seq.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import io.seqpipe.models.nn.Ids;
 
 /**
  * Cross-entropy of a decoder's logits against the target tokens, over real tokens only, with optional
- * label smoothing (the smoothed mass spread over the whole vocabulary). Written with a one-hot product,
- * which both engines run.
+ * label smoothing (the smoothed mass spread over the whole vocabulary): per token {@code -((1 - s) log
+ * p(y) + s / V * sum_v log p(v))}, the expected token's log-probability picked out of the log-softmax
+ * rather than multiplied by a one-hot {@code [B, T, V]} array, which would cost three more arrays of
+ * that size each step and their gradients.
  *
  * <pre>{@code
  * NDArray loss = SequenceLoss.crossEntropy(logits, targetOut, mask, 0.1);  // mean per real token
@@ -23,9 +26,13 @@ public final class SequenceLoss {
    */
   public static NDArray crossEntropy(NDArray logits, NDArray targets, NDArray mask, double smoothing) {
     long vocabulary = logits.getShape().get(2);
-    NDArray oneHot = Ids.forEngine(targets).oneHot((int) vocabulary).toType(logits.getDataType(), false);
-    NDArray target = smoothing > 0 ? oneHot.mul((float) (1 - smoothing)).add((float) (smoothing / vocabulary)) : oneHot;
-    NDArray perToken = logits.logSoftmax(2).mul(target).sum(new int[] {2}).neg();
-    return perToken.mul(mask).sum().div(mask.sum());
+    NDArray logProbabilities = logits.logSoftmax(2);
+    // [B, T, 1] indices: the shape both engines' pick (MXNet's pick, PyTorch's gather) take as they are
+    NDArray expected = logProbabilities.get(new NDIndex().addAllDim(2).addPickDim(Ids.forEngine(targets).expandDims(2)))
+        .squeeze(2);
+    NDArray perToken = smoothing > 0
+        ? expected.mul((float) (1 - smoothing)).add(logProbabilities.sum(new int[] {2}).mul((float) (smoothing / vocabulary)))
+        : expected;
+    return perToken.mul(mask).sum().div(mask.sum()).neg();
   }
 }
