@@ -2,16 +2,18 @@ package io.seqpipe.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 
 /**
  * One time step of an LSTM or GRU cell written with matrix products, as PyTorch and cuDNN define them
  * (LSTM gates i, f, g, o; GRU gates r, z, n with the hidden bias of n inside the reset product). The
- * decoder steps with it, and it is the reference the fused encoder is checked against.
+ * reference the engines' fused kernels are checked against; {@link #fused} is the same step through them.
  *
  * <pre>{@code
  * NDList next = RecurrentStep.lstm(x, h, c, wIh, wHh, bIh, bHh);   // (h', c')
+ * NDList same = RecurrentStep.fused(CellType.LSTM, x, h, c, new NDList(wIh, wHh, bIh, bHh), false);
  * }</pre>
  */
 public final class RecurrentStep {
@@ -45,6 +47,26 @@ public final class RecurrentStep {
     NDArray n = inputPart.get(new NDIndex(":, {}:", 2 * hidden))
         .add(r.mul(hiddenPart.get(new NDIndex(":, {}:", 2 * hidden)))).tanh();
     return z.neg().add(1f).mul(n).add(z.mul(h));
+  }
+
+  /**
+   * The same step through the engine's fused recurrent kernel, as a sequence of length 1: one native call
+   * instead of a dozen small ones.
+   *
+   * @param weights {@code w_ih, w_hh, b_ih, b_hh} as for {@link #lstm}
+   * @param c the cell state for LSTM; ignored for GRU
+   * @return the next (h, c) for LSTM, (h) for GRU
+   */
+  public static NDList fused(CellType cell, NDArray x, NDArray h, NDArray c, NDList weights, boolean training) {
+    NDArrayEx ex = x.getNDArrayInternal();
+    NDArray sequence = x.expandDims(0);   // [1, batch, in]: time first, so neither engine transposes
+    if (cell == CellType.LSTM) {
+      NDList out = ex.lstm(sequence, new NDList(h.expandDims(0), c.expandDims(0)), weights, true, 1, 0, training, false,
+          false);
+      return new NDList(out.get(1).squeeze(0), out.get(2).squeeze(0));
+    }
+    NDList out = ex.gru(sequence, h.expandDims(0), weights, true, 1, 0, training, false, false);
+    return new NDList(out.get(1).squeeze(0));
   }
 
   /**

@@ -205,18 +205,13 @@ public final class AttentionDecoder extends AbstractBlock {
       }
       Parameter[] weights = cells.get(layer);
       Device device = input.getDevice();
-      NDArray wIh = store.getValue(weights[0], device, training);
-      NDArray wHh = store.getValue(weights[1], device, training);
-      NDArray bIh = store.getValue(weights[2], device, training);
-      NDArray bHh = store.getValue(weights[3], device, training);
-      if (cell == CellType.LSTM) {
-        NDList next = RecurrentStep.lstm(input, state.h().get(layer), state.c().get(layer), wIh, wHh, bIh, bHh);
-        h.add(next.get(0));
-        c.add(next.get(1));
-      } else {
-        h.add(RecurrentStep.gru(input, state.h().get(layer), wIh, wHh, bIh, bHh));
-        c.add(state.c().get(layer));
+      NDList cellWeights = new NDList(4);
+      for (Parameter weight : weights) {
+        cellWeights.add(store.getValue(weight, device, training));
       }
+      NDList next = RecurrentStep.fused(cell, input, state.h().get(layer), state.c().get(layer), cellWeights, training);
+      h.add(next.get(0));
+      c.add(cell == CellType.LSTM ? next.get(1) : state.c().get(layer));
       input = h.get(layer);
     }
     NDList attended = attention.attend(store, input, memory.keys(), memory.values(), memory.mask(), training);
