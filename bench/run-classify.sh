@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Classification benchmark: Seqpipe against the PyTorch peer (bench/peers/classify_peer.py), same
-# architecture, same data and split, alternating on the same machine, with learned and GloVe embeddings,
-# on UCI sentiment sentences and SpamAssassin. Installs Debian's python3-torch if it is missing.
+# Classification benchmark: Seqpipe on both engines (MXNet, PyTorch) against the PyTorch peer
+# (bench/peers/classify_peer.py), same architecture, same data and split, alternating on the same machine, with
+# learned and GloVe embeddings, on UCI sentiment sentences and SpamAssassin; peak memory (RSS) of each run.
+# Installs Debian's python3-torch if it is missing.
 # Usage: bench/run-classify.sh [SHARED_DIR]   (default: ../shared beside the repository)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,12 +29,14 @@ for task in sentiment spam; do
     sets=()
     glove_args=()
     if [ "$emb" = glove ]; then sets=(--set "embeddings=glove(\"$glove\", frozen: true)"); glove_args=(--glove "$glove"); fi
-    echo "== $task, $emb embeddings: Seqpipe"
-    "$root/seqpipe" run "$root/bench/classify/$task.pipe" "${sets[@]}" --out "$results/seqpipe-$task-$emb" 2>&1 \
-      | grep -v '^epoch'
+    for engine in mxnet pytorch; do
+      echo "== $task, $emb embeddings: Seqpipe, $engine"
+      /usr/bin/time -v -o "$results/seqpipe-$task-$emb-$engine.time" "$root/seqpipe" run "$root/bench/classify/$task.pipe" \
+        "${sets[@]}" --set train.engine="$engine" --out "$results/seqpipe-$task-$emb-$engine" 2>&1 | grep -v '^epoch'
+    done
     echo "== $task, $emb embeddings: PyTorch peer"
-    "$python" "$root/bench/peers/classify_peer.py" --train "$BENCH_DATA/$task/train.$ext" --dev "$BENCH_DATA/$task/dev.$ext" \
-      --test "$BENCH_DATA/$task/test.$ext" --format "$ext" "${peer_args[@]}" "${glove_args[@]}" \
+    /usr/bin/time -v -o "$results/peer-$task-$emb.time" "$python" "$root/bench/peers/classify_peer.py" \
+      --train "$BENCH_DATA/$task/train.$ext" --dev "$BENCH_DATA/$task/dev.$ext" --test "$BENCH_DATA/$task/test.$ext" --format "$ext" "${peer_args[@]}" "${glove_args[@]}" \
       > "$results/peer-$task-$emb.json"
     "$python" -c "import json,sys; r=json.load(open(sys.argv[1])); print('test acc %.4f macro-F1 %.4f, %.0f tok/s' % (r['test_accuracy'], r['test_f1_macro'], r['train_tokens_per_second']))" "$results/peer-$task-$emb.json"
   done

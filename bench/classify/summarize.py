@@ -1,29 +1,40 @@
 #!/usr/bin/env python3
-"""Reads the results of bench/run-classify.sh and prints the BENCHMARKS.md table."""
+"""Reads the results of bench/run-classify.sh and prints the BENCHMARKS.md table: one row per data set,
+embeddings and Seqpipe engine, each against the same peer run."""
 import json
 import os
+import re
 import sys
 
 results = sys.argv[1]
-rows = []
+
+
+def rss(name):
+    """Peak resident memory in MiB from /usr/bin/time -v's output."""
+    text = open(os.path.join(results, name + ".time")).read()
+    return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
+
+
+print("| data | embeddings | engine | Seqpipe test acc | Seqpipe test macro-F1 | peer test acc | peer test macro-F1 "
+      "| Seqpipe train tok/s | peer train tok/s | ratio | Seqpipe epochs / s | peer epochs / s "
+      "| Seqpipe peak RSS | peer peak RSS |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for task in ("sentiment", "spam"):
     for emb in ("learned", "glove"):
-        ours_file = os.path.join(results, f"seqpipe-{task}-{emb}", "report.json")
         peer_file = os.path.join(results, f"peer-{task}-{emb}.json")
-        if not (os.path.exists(ours_file) and os.path.exists(peer_file)):
-            continue
-        ours = json.load(open(ours_file))
-        peer = json.load(open(peer_file))
-        history = ours["training"]["history"]
-        tokens = sum(e["tokensPerSecond"] * e["seconds"] for e in history)
-        ours_tps = tokens / sum(e["seconds"] for e in history)
-        test = ours["metrics"]["test"]
-        rows.append((task, emb, test["accuracy"], test["f1_macro"], ours_tps, len(history), ours["seconds"],
-                     peer["test_accuracy"], peer["test_f1_macro"], peer["train_tokens_per_second"], peer["epochs"],
-                     peer["seconds"]))
-print("| data | embeddings | Seqpipe test acc | Seqpipe test macro-F1 | peer test acc | peer test macro-F1 "
-      "| Seqpipe train tok/s | peer train tok/s | ratio | Seqpipe epochs / s | peer epochs / s |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
-for r in rows:
-    print(f"| {r[0]} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[7]:.3f} | {r[8]:.3f} | {r[4]:,.0f} | {r[9]:,.0f} "
-          f"| {r[4] / r[9]:.2f}x | {r[5]} / {r[6]:.0f} | {r[10]} / {r[11]:.0f} |")
+        for engine in ("mxnet", "pytorch"):
+            ours_file = os.path.join(results, f"seqpipe-{task}-{emb}-{engine}", "report.json")
+            if not (os.path.exists(ours_file) and os.path.exists(peer_file)):
+                continue
+            ours = json.load(open(ours_file))
+            peer = json.load(open(peer_file))
+            history = ours["training"]["history"]
+            tokens = sum(e["tokensPerSecond"] * e["seconds"] for e in history)
+            ours_tps = tokens / sum(e["seconds"] for e in history)
+            test = ours["metrics"]["test"]
+            peer_tps = peer["train_tokens_per_second"]
+            print(f"| {task} | {emb} | {engine} | {test['accuracy']:.3f} | {test['f1_macro']:.3f} "
+                  f"| {peer['test_accuracy']:.3f} | {peer['test_f1_macro']:.3f} | {ours_tps:,.0f} | {peer_tps:,.0f} "
+                  f"| {ours_tps / peer_tps:.2f}x | {len(history)} / {ours['seconds']:.0f} "
+                  f"| {peer['epochs']} / {peer['seconds']:.0f} "
+                  f"| {rss(f'seqpipe-{task}-{emb}-{engine}'):,.0f} MiB | {rss(f'peer-{task}-{emb}'):,.0f} MiB |")

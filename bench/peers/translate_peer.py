@@ -32,10 +32,13 @@ PAD, UNK, BOS, EOS = 0, 1, 2, 3
 
 
 def read_parameters(path):
+    """A Seqpipe parameter file (format SPP2): magic, payload length, payload (count, then per parameter its
+    name, shape and big-endian float32 values), CRC32C of the payload."""
     parameters = {}
     with open(path, "rb") as f:
-        magic, count = struct.unpack(">ii", f.read(8))
-        assert magic == 0x53505031, "not a Seqpipe parameter file"
+        magic, length = struct.unpack(">iq", f.read(12))
+        assert magic == 0x53505032, "not a Seqpipe parameter file (format 2)"
+        count = struct.unpack(">i", f.read(4))[0]
         for _ in range(count):
             name = f.read(struct.unpack(">H", f.read(2))[0]).decode("utf-8")
             rank = struct.unpack(">i", f.read(4))[0]
