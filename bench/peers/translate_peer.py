@@ -97,7 +97,8 @@ class Translator(nn.Module):
         state = (start, start) if self.cell == "lstm" else start
         return memory, keys, mask, state, torch.zeros_like(start)
 
-    def step(self, previous, state, feed, memory, keys, mask):
+    def attend(self, previous, state, feed, memory, keys, mask):
+        """One decoder step up to the attentional vector: (attentional vector, attention weights, state)."""
         x = self.target_embedding(previous)
         if self.input_feeding:
             x = torch.cat([x, feed], 1)
@@ -109,7 +110,10 @@ class Translator(nn.Module):
             scores = torch.bmm(keys, h[:, :, None]).squeeze(2)
         weights = torch.softmax(scores.masked_fill(~mask, float("-inf")), 1)
         context = torch.bmm(weights[:, None, :], memory).squeeze(1)
-        combined = torch.tanh(torch.cat([h, context], 1) @ self.combine.T)
+        return torch.tanh(torch.cat([h, context], 1) @ self.combine.T), weights, state
+
+    def step(self, previous, state, feed, memory, keys, mask):
+        combined, weights, state = self.attend(previous, state, feed, memory, keys, mask)
         logits = combined @ self.output_w.T + self.output_b
         return torch.log_softmax(logits, 1), weights, state, combined
 

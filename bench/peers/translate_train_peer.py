@@ -38,18 +38,7 @@ class Trainable(Translator):
         memory, keys, mask, state, feed = self.encode(ids, lengths)
         combined = []
         for t in range(target_in.shape[1]):
-            x = self.target_embedding(target_in[:, t])
-            if self.input_feeding:
-                x = torch.cat([x, feed], 1)
-            state = self.decoder(x, state)
-            h = state[0] if self.cell == "lstm" else state
-            if self.attention == "bahdanau":
-                scores = (torch.tanh(keys + (h @ self.query.T)[:, None, :]) @ self.scorer.T).squeeze(2)
-            else:
-                scores = torch.bmm(keys, h[:, :, None]).squeeze(2)
-            weights = torch.softmax(scores.masked_fill(~mask, float("-inf")), 1)
-            context = torch.bmm(weights[:, None, :], memory).squeeze(1)
-            feed = torch.tanh(torch.cat([h, context], 1) @ self.combine.T)
+            feed, _, state = self.attend(target_in[:, t], state, feed, memory, keys, mask)
             combined.append(feed)
         return self.dropout(torch.stack(combined, 1)) @ self.output_w.T + self.output_b
 
