@@ -43,7 +43,7 @@ public final class AdamOptimizer extends ResumableOptimizer {
   }
 
   @Override
-  protected void step(String parameterId, NDArray weight, NDArray grad) {
+  public void update(String parameterId, NDArray weight, NDArray grad) {
     int t = updateCount(parameterId);
     float lr = learningRate.getNewValue(parameterId, t);
     float corrected = (float) (lr * Math.sqrt(1.0 - Math.pow(BETA2, t)) / (1.0 - Math.pow(BETA1, t)));

@@ -39,18 +39,13 @@ public abstract class ResumableOptimizer extends Optimizer {
     this.momentNames = List.copyOf(momentNames);
   }
 
-  /** Applies {@link #step}. */
-  @Override
-  public final void update(String parameterId, NDArray weight, NDArray grad) {
-    step(parameterId, weight, grad);
-  }
-
   /**
    * Updates {@code weight} in place from {@code grad} times {@link #gradientScale()}, and leaves the weight's
    * gradient zero where the engine accumulates gradients (PyTorch would otherwise add the next batch's
    * gradient to it; MXNet hands over a copy), as DJL's fused updates do.
    */
-  protected abstract void step(String parameterId, NDArray weight, NDArray grad);
+  @Override
+  public abstract void update(String parameterId, NDArray weight, NDArray grad);
 
   /**
    * Sets the factor the following updates multiply gradients by, until it is set again: the clipping of

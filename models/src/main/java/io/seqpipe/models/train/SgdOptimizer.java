@@ -26,7 +26,7 @@ public final class SgdOptimizer extends ResumableOptimizer {
   }
 
   @Override
-  protected void step(String parameterId, NDArray weight, NDArray grad) {
+  public void update(String parameterId, NDArray weight, NDArray grad) {
     float weightDecay = getWeightDecay();
     float lr = learningRate.getNewValue(parameterId, updateCount(parameterId));
     checkFinite(lr, weightDecay);
