@@ -14,7 +14,8 @@ import ai.djl.util.PairList;
  * Additive attention pooling: {@code score_t = v . tanh(W h_t)}, a softmax over real tokens, the
  * weighted sum of the outputs. Returns the pooled vector and the weights, for reports.
  *
- * <p>Inputs: outputs {@code [batch, time, features]} and the mask {@code [batch, time]}. Outputs:
+ * <p>Inputs: outputs {@code [batch, time, features]} and the mask {@code [batch, time]}, which a batch
+ * without padding may leave out. Outputs:
  * pooled {@code [batch, features]} and weights {@code [batch, time]} (0 at padding).
  *
  * <pre>{@code
@@ -50,10 +51,9 @@ public final class AttentionPooling extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDArray outputs = inputs.get(0);
-    NDArray mask = inputs.get(1);
     NDArray hidden = projection.forward(store, new NDList(outputs), training).head().tanh();
     NDArray scores = scorer.forward(store, new NDList(hidden), training).head().squeeze(2);
-    NDArray weights = Masks.softmax(scores, mask);
+    NDArray weights = inputs.size() > 1 ? Masks.softmax(scores, inputs.get(1)) : scores.softmax(-1);
     NDArray pooled = outputs.mul(weights.expandDims(2)).sum(new int[] {1});
     return new NDList(pooled, weights);
   }

@@ -34,6 +34,8 @@ import java.util.List;
  * FusedRecurrent encoder = new FusedRecurrent(CellType.LSTM, 256, 2, true, 0.3);
  * encoder.initialize(manager, DataType.FLOAT32, new Shape(32, 40, 100));
  * NDList out = encoder.forward(parameterStore, new NDList(embedded), training);  // (outputs, h, c)
+ * // two one-layer blocks as the directions of one bidirectional layer, in one call of the kernel
+ * NDList both = forward.forwardBidirectional(backward, parameterStore, embedded, training);
  * }</pre>
  */
 public final class FusedRecurrent extends AbstractBlock {
@@ -124,36 +126,60 @@ public final class FusedRecurrent extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    return run(store, inputs, ordered, bidirectional, training);
+  }
+
+  /**
+   * Runs this one-layer block as the forward direction and {@code backward}, a block like it, as the
+   * backward direction of one bidirectional layer, in a single call of the engine's kernel: the same
+   * outputs as running each on its own (the backward one over the reversed input), in one operation.
+   * Input {@code [batch, time, features]}; output {@code [batch, time, 2 * hidden]} (forward, then
+   * backward) and the final states {@code [2, batch, hidden]}.
+   */
+  public NDList forwardBidirectional(FusedRecurrent backward, ParameterStore store, NDArray x, boolean training) {
+    if (layers != 1 || bidirectional || backward.layers != 1 || backward.bidirectional || backward.cell != cell
+        || backward.hidden != hidden) {
+      throw new IllegalArgumentException("two one-layer unidirectional blocks of one cell and size expected");
+    }
+    List<Parameter> both = new ArrayList<>(ordered);
+    both.addAll(backward.ordered);
+    return run(store, new NDList(x), both, true, training);
+  }
+
+  /** The engine's fused kernel over {@code parameters}: per layer, per direction, w_ih, w_hh, b_ih, b_hh. */
+  private NDList run(ParameterStore store, NDList inputs, List<Parameter> parameters, boolean twoWay,
+      boolean training) {
     NDArray x = inputs.head();
     Device device = x.getDevice();
     NDManager manager = x.getManager();
-    Shape stateShape = new Shape((long) layers * directions(), x.getShape().get(0), hidden);
+    Shape stateShape = new Shape((long) layers * (twoWay ? 2 : 1), x.getShape().get(0), hidden);
     NDArray h0 = inputs.size() > 1 ? inputs.get(1) : manager.zeros(stateShape, DataType.FLOAT32, device);
-    NDList weights = engineLayout(store, device, training, manager.getEngine().getEngineName());
+    NDList weights = engineLayout(parameters, store, device, training, manager.getEngine().getEngineName());
     NDArrayEx ex = x.getNDArrayInternal();
     if (cell == CellType.LSTM) {
       NDArray c0 = inputs.size() > 2 ? inputs.get(2) : manager.zeros(stateShape, DataType.FLOAT32, device);
-      return ex.lstm(x, new NDList(h0, c0), weights, true, layers, dropout, training, bidirectional, true);
+      return ex.lstm(x, new NDList(h0, c0), weights, true, layers, dropout, training, twoWay, true);
     }
-    return ex.gru(x, h0, weights, true, layers, dropout, training, bidirectional, true);
+    return ex.gru(x, h0, weights, true, layers, dropout, training, twoWay, true);
   }
 
   /** The parameters in the order the engine's fused kernel reads them. */
-  private NDList engineLayout(ParameterStore store, Device device, boolean training, String engine) {
+  private static NDList engineLayout(List<Parameter> parameters, ParameterStore store, Device device,
+      boolean training, String engine) {
     NDList weights = new NDList();
     if (engine.equals("MXNet")) {
-      for (Parameter parameter : ordered) {
+      for (Parameter parameter : parameters) {
         if (parameter.getType() == Parameter.Type.WEIGHT) {
           weights.add(store.getValue(parameter, device, training));
         }
       }
-      for (Parameter parameter : ordered) {
+      for (Parameter parameter : parameters) {
         if (parameter.getType() == Parameter.Type.BIAS) {
           weights.add(store.getValue(parameter, device, training));
         }
       }
     } else {
-      for (Parameter parameter : ordered) {
+      for (Parameter parameter : parameters) {
         weights.add(store.getValue(parameter, device, training));
       }
     }

@@ -11,13 +11,15 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A stacked, optionally bidirectional LSTM/GRU encoder over padded batches in which padding cannot leak:
  * a sentence's outputs are the same alone or beside longer ones. Each layer runs each direction as a
- * one-layer {@link FusedRecurrent}; the backward direction reads each sequence reversed within its own
- * length ({@link Reversal}), so padding only ever comes after the real tokens. Dropout applies between
+ * one-layer {@link FusedRecurrent}. In a padded batch the backward direction reads each sequence reversed
+ * within its own length ({@link Reversal}), so padding only ever comes after the real tokens; a batch
+ * without padding runs both directions in one call of the engine's kernel. Dropout applies between
  * layers; residual connections add a layer's input to its output when their widths agree.
  *
  * <p>Inputs: embedded tokens {@code [batch, time, features]} and the lengths {@code [batch]} (int32).
@@ -91,31 +93,69 @@ public final class RecurrentEncoder extends AbstractBlock {
     NDArray x = inputs.get(0);
     int[] lengths = inputs.get(1).toType(DataType.INT32, false).toIntArray();
     int time = (int) x.getShape().get(1);
+    boolean padded = Arrays.stream(lengths).anyMatch(length -> length != time);
+    return padded ? forwardPadded(store, x, lengths, training) : forwardFull(store, x, training);
+  }
+
+  /**
+   * A batch without padding (length-bucketed batches mostly are): each layer is one call of the engine's
+   * kernel, both directions at once, with no masks and no reversals.
+   */
+  private NDList forwardFull(ParameterStore store, NDArray x, boolean training) {
+    NDList finalStates = new NDList();
+    NDArray input = x;
+    for (int layer = 0; layer < layers; layer++) {
+      NDArray layerInput = layerInput(input, layer, training);
+      FusedRecurrent forward = direction(layer, 0);
+      NDList out = bidirectional
+          ? forward.forwardBidirectional(direction(layer, 1), store, layerInput, training)
+          : forward.forward(store, new NDList(layerInput), training);
+      finalStates.add(out.get(1));
+      input = residual(out.get(0), input);
+    }
+    return new NDList(input, NDArrays.concat(finalStates, 0));
+  }
+
+  /** A padded batch: the backward direction reads each sequence reversed within its own length. */
+  private NDList forwardPadded(ParameterStore store, NDArray x, int[] lengths, boolean training) {
+    int time = (int) x.getShape().get(1);
     NDManager manager = x.getManager();
     NDArray mask = Masks.fromLengths(manager, lengths, time).toDevice(x.getDevice(), false).expandDims(2);
     Reversal reversal = bidirectional ? Reversal.of(manager, lengths, time) : null;
     NDList finalStates = new NDList();
     NDArray input = x;
     for (int layer = 0; layer < layers; layer++) {
-      NDArray layerInput = layer > 0 && training && dropout > 0 ? dropout(input) : input;
+      NDArray layerInput = layerInput(input, layer, training);
       NDList outputs = new NDList();
-      NDArray forward = run(store, layer, 0, layerInput, training).mul(mask);
+      NDArray forward = run(store, direction(layer, 0), layerInput, training).mul(mask);
       outputs.add(forward);
       finalStates.add(Pooling.LAST.pool(forward, mask.squeeze(2), false).expandDims(0));
       if (bidirectional) {
-        NDArray backward = reversal.apply(run(store, layer, 1, reversal.apply(layerInput), training)).mul(mask);
+        NDArray backward =
+            reversal.apply(run(store, direction(layer, 1), reversal.apply(layerInput), training)).mul(mask);
         outputs.add(backward);
         finalStates.add(backward.get(":, 0, :").expandDims(0));
       }
-      NDArray output = outputs.size() == 1 ? outputs.head() : NDArrays.concat(outputs, 2);
-      input = residual && output.getShape().equals(input.getShape()) ? output.add(input) : output;
+      input = residual(outputs.size() == 1 ? outputs.head() : NDArrays.concat(outputs, 2), input);
     }
     return new NDList(input, NDArrays.concat(finalStates, 0));
   }
 
-  private NDArray run(ParameterStore store, int layer, int direction, NDArray input, boolean training) {
-    FusedRecurrent block = directions.get(layer * (bidirectional ? 2 : 1) + direction);
+  private FusedRecurrent direction(int layer, int direction) {
+    return directions.get(layer * (bidirectional ? 2 : 1) + direction);
+  }
+
+  private static NDArray run(ParameterStore store, FusedRecurrent block, NDArray input, boolean training) {
     return block.forward(store, new NDList(input), training).head();
+  }
+
+  /** Dropout between layers, when training. */
+  private NDArray layerInput(NDArray input, int layer, boolean training) {
+    return layer > 0 && training && dropout > 0 ? dropout(input) : input;
+  }
+
+  private NDArray residual(NDArray output, NDArray input) {
+    return residual && output.getShape().equals(input.getShape()) ? output.add(input) : output;
   }
 
   private NDArray dropout(NDArray input) {

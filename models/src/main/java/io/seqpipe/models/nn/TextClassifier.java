@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -75,21 +76,26 @@ public final class TextClassifier extends AbstractBlock {
     NDArray embedded = embedding.forward(store, new NDList(ids), training).head();
     NDArray outputs = encoder.forward(store, new NDList(embedded, lengths), training).head();
     int[] lengthValues = lengths.toType(DataType.INT32, false).toIntArray();
-    NDArray mask = Masks.fromLengths(ids.getManager(), lengthValues, (int) ids.getShape().get(1))
-        .toDevice(ids.getDevice(), false);
+    int time = (int) ids.getShape().get(1);
     NDList result = new NDList();
     NDArray pooled;
     if (attention != null) {
-      NDList attended = attention.forward(store, new NDList(outputs, mask), training);
+      boolean padded = Arrays.stream(lengthValues).anyMatch(length -> length != time);
+      NDList attended = attention.forward(store,
+          padded ? new NDList(outputs, mask(ids, lengthValues)) : new NDList(outputs), training);
       pooled = attended.get(0);
       result.add(attended.get(1));
     } else {
-      pooled = pooling.pool(outputs, mask, encoder.bidirectional());
+      pooled = pooling.pool(outputs, mask(ids, lengthValues), encoder.bidirectional());
     }
     if (training && dropout > 0) {
       pooled = Dropout.dropout(pooled, dropout, true).head();
     }
     result.add(0, head.forward(store, new NDList(pooled), training).head());
     return result;
+  }
+
+  private static NDArray mask(NDArray ids, int[] lengths) {
+    return Masks.fromLengths(ids.getManager(), lengths, (int) ids.getShape().get(1)).toDevice(ids.getDevice(), false);
   }
 }

@@ -1,6 +1,7 @@
 package io.seqpipe.models.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -100,6 +101,31 @@ class TextClassifierTest {
           assertThat(last).isLessThan(first * 0.3f);
           assertThat(correct).isGreaterThanOrEqualTo(29);
         }
+      }
+    }
+  }
+
+  /** A sentence gets the same logits and attention alone (no padding, no mask) as beside a longer one. */
+  @ParameterizedTest(name = "{0}, {1} pooling")
+  @CsvSource({"MXNET, attention", "MXNET, max", "PYTORCH, attention", "PYTORCH, mean"})
+  void aSentenceScoresTheSameAloneAndInAPaddedBatch(EngineChoice engine, String pooling) {
+    try (NDManager manager = engine.engine().newBaseManager()) {
+      manager.getEngine().setRandomSeed(2);
+      TextClassifier classifier = new TextClassifier(TokenEmbedding.learned(VOCABULARY, 8),
+          new RecurrentEncoder(CellType.GRU, 8, 1, true, 0.0, false), pooling, 0.0, 3);
+      classifier.initialize(manager, DataType.FLOAT32, new Shape(2, 5), new Shape(2));
+      ParameterStore store = new ParameterStore(manager, false);
+      NDList alone = classifier.forward(store,
+          new NDList(manager.create(new int[] {7, 8, 9}, new Shape(1, 3)), manager.create(new int[] {3})), false);
+      NDList batched = classifier.forward(store, new NDList(
+          manager.create(new int[] {7, 8, 9, 5, 5, 10, 11, 12, 13, 14}, new Shape(2, 5)), manager.create(new int[] {3, 5})),
+          false);
+      assertThat(batched.get(0).get(0).toFloatArray()).containsExactly(alone.get(0).get(0).toFloatArray(), within(1e-5f));
+      assertThat(alone.get(0).get(0).toFloatArray()).isNotEqualTo(batched.get(0).get(1).toFloatArray());
+      if (pooling.equals("attention")) {
+        float[] weights = batched.get(1).get(0).toFloatArray();
+        assertThat(Arrays.copyOf(weights, 3)).containsExactly(alone.get(1).get(0).toFloatArray(), within(1e-5f));
+        assertThat(weights[3] + weights[4]).isZero();
       }
     }
   }
