@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Beam search over a batch of sentences at once: the decoder runs on {@code sentences x beam} rows per
- * step; the host keeps each sentence's beams (log-probabilities, token histories, attention), picks the
+ * step (one row per sentence at the first step, where the beams would be copies of one); the host keeps each sentence's beams (log-probabilities, token histories, attention), picks the
  * best continuations, and tells the decoder which rows to continue from. A hypothesis that takes
  * {@code </s>} leaves the beam and joins the sentence's finished ones; a sentence is done when it has
  * {@code beam} finished hypotheses or reaches its maximum length, and then leaves the decoder's rows, so
@@ -67,12 +67,10 @@ public final class BeamSearch {
       EnsembleStep.Start start = models.start(store, scope, sources);
       SourceBatch batch = start.batch();
       int sentences = batch.lengthValues().length;
-      int[] repeat = new int[sentences * k];
-      for (int row = 0; row < repeat.length; row++) {
-        repeat[row] = row / k;
-      }
-      EnsembleStep.Memory memory = start.memory().select(array -> Rows.select(array, repeat));
-      EnsembleStep.State state = start.state().select(array -> Rows.select(array, repeat));
+      // The first step runs one row per sentence: its k beams would be k copies of the one start.
+      EnsembleStep.Memory memory = start.memory();
+      EnsembleStep.State state = start.state();
+      int width = 1; // decoder rows per searching sentence: 1 at the first step, then k
       int sourceLength = (int) batch.ids().getShape().get(1);
 
       Beam[][] beams = new Beam[sentences][k];
@@ -89,20 +87,24 @@ public final class BeamSearch {
       for (int s = 0; s < sentences; s++) {
         active[s] = s;
       }
-      int[] previous = new int[sentences * k];
+      int[] previous = new int[sentences];
       Arrays.fill(previous, Vocabulary.BOS_ID);
       for (int t = 0; t < longest && active.length > 0; t++) {
         EnsembleStep.Step step = models.step(store, scope.create(previous), state, memory);
         int[] searching = active;
-        RowCandidates rowBest = RowCandidates.of(step.logProbabilities(), 2 * k, t, rules,
-            row -> beams[searching[row / k]][row % k].dead() ? null : beams[searching[row / k]][row % k].tokens());
+        int rowsEach = width;
+        RowCandidates rowBest = RowCandidates.of(step.logProbabilities(), 2 * k, t, rules, row -> {
+          Beam beam = beams[searching[row / rowsEach]][row % rowsEach];
+          return beam.dead() ? null : beam.tokens();
+        });
         float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
         int[] from = new int[active.length * k];
         int[] next = new int[active.length * k];
         for (int position = 0; position < active.length; position++) {
           int s = active[position];
-          int first = position * k;
-          Arrays.fill(from, first, first + k, first); // dead beams follow beam 0
+          int first = position * width; // the sentence's first row in this step
+          int out = position * k;       // and in the next
+          Arrays.fill(from, out, out + k, first); // dead beams follow beam 0
           int maxLength = settings.maxLength(batch.lengthValues()[s]);
           List<Candidate> best = best(beams[s], rowBest, first, 2 * k);
           Beam[] kept = new Beam[k];
@@ -122,8 +124,8 @@ public final class BeamSearch {
               if (tokens.length == maxLength) {
                 finished.get(s).add(hypothesis(tokens, candidate.logProbability(), attention));
               } else {
-                from[first + live] = row;
-                next[first + live] = candidate.token();
+                from[out + live] = row;
+                next[out + live] = candidate.token();
                 kept[live++] = extended;
               }
             }
@@ -145,7 +147,7 @@ public final class BeamSearch {
           }
           for (int b = 0; b < k; b++) {
             rows[kept * k + b] = from[position * k + b];
-            memoryRows[kept * k + b] = position * k;
+            memoryRows[kept * k + b] = position * width;
             previous[kept * k + b] = next[position * k + b];
           }
           kept++;
@@ -153,10 +155,11 @@ public final class BeamSearch {
         if (staying.length == 0) {
           break;
         }
-        if (staying.length < active.length) {
+        if (staying.length < active.length || width < k) {
           memory = memory.select(array -> Rows.select(array, memoryRows));
         }
         active = staying;
+        width = k;
         state = step.state().select(array -> Rows.select(array, rows));
       }
       List<List<Hypothesis>> out = new ArrayList<>(sentences);
