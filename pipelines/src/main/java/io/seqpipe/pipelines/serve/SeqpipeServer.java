@@ -52,6 +52,8 @@ public final class SeqpipeServer implements AutoCloseable {
   private static final String STARTED = "seqpipe.started";
   private static final String MODEL = "seqpipe.model";
   private static final Duration DRAIN = Duration.ofSeconds(10);
+  /** The most of a refused body read and dropped before the answer: 1 MiB. */
+  private static final long DISCARD_LIMIT = 1 << 20;
 
   private final ServerOptions options;
   private final Map<String, TrainedModel> models;
@@ -174,21 +176,37 @@ public final class SeqpipeServer implements AutoCloseable {
     }));
   }
 
-  /** The request body, at most {@code maxBody} bytes. */
+  /**
+   * The request body, at most {@code maxBody} bytes. A larger body is refused with 413 after what the client
+   * is still sending has been read and dropped (up to {@link #DISCARD_LIMIT} bytes): a server that answers and
+   * closes while the client is still writing makes the client see a reset connection instead of the answer.
+   */
   private byte[] body(Context ctx) {
     long declared = ctx.contentLength();
-    if (declared > options.maxBody()) {
-      throw tooLarge(declared);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > options.maxBody()) {
+        discard(in);
+        throw tooLarge(declared);
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxBody() + 1));
       if (body.length > options.maxBody()) {
-        throw tooLarge(body.length);
+        long total = body.length + discard(in);
+        throw tooLarge(total);
       }
       return body;
     } catch (IOException e) {
       throw new ApiException(400, "could not read the request body: " + e.getMessage());
     }
+  }
+
+  /** Reads and drops up to {@link #DISCARD_LIMIT} bytes of what is left of a body; returns how many. */
+  private static long discard(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    long dropped = 0;
+    for (int n; dropped < DISCARD_LIMIT && (n = in.read(buffer)) > 0; ) {
+      dropped += n;
+    }
+    return dropped;
   }
 
   private ApiException tooLarge(long bytes) {
