@@ -19,7 +19,10 @@ import io.seqpipe.models.nn.RecurrentStep;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.seq2seq.attention.Attention;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A stacked LSTM or GRU decoder with attention over the encoder's outputs (Luong et al. 2015): each step
@@ -147,6 +150,11 @@ public final class AttentionDecoder extends AbstractBlock {
     public Memory select(RowSelector selector) {
       return new Memory(selector.apply(values), selector.apply(keys), selector.apply(mask));
     }
+
+    /** The arrays, each once (a dot-product attention's keys are the values), to attach or free them together. */
+    public NDList arrays() {
+      return distinct(new NDList(values, keys, mask));
+    }
   }
 
   /** Picks rows (axis 0) of an array; search uses it to follow its beams. */
@@ -164,6 +172,21 @@ public final class AttentionDecoder extends AbstractBlock {
       c.forEach(a -> nextC.add(selector.apply(a)));
       return new State(nextH, nextC, selector.apply(feed));
     }
+
+    /** The arrays, each once (layers may start from one state), to attach or free them together. */
+    public NDList arrays() {
+      NDList all = new NDList(h);
+      all.addAll(c);
+      all.add(feed);
+      return distinct(all);
+    }
+  }
+
+  private static NDList distinct(NDList arrays) {
+    Set<NDArray> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    NDList distinct = new NDList();
+    arrays.stream().filter(seen::add).forEach(distinct::add);
+    return distinct;
   }
 
   /** One step's result: logits {@code [B, V]}, attention {@code [B, S]} and the next state. */

@@ -90,77 +90,79 @@ public final class BeamSearch {
       int[] previous = new int[sentences];
       Arrays.fill(previous, Vocabulary.BOS_ID);
       for (int t = 0; t < longest && active.length > 0; t++) {
-        EnsembleStep.Step step = models.step(store, scope.create(previous), state, memory);
-        int[] searching = active;
-        int rowsEach = width;
-        RowCandidates rowBest = RowCandidates.of(step.logProbabilities(), 2 * k, t, rules, row -> {
-          Beam beam = beams[searching[row / rowsEach]][row % rowsEach];
-          return beam.dead() ? null : beam.tokens();
-        });
-        float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        int[] from = new int[active.length * k];
-        int[] next = new int[active.length * k];
-        for (int position = 0; position < active.length; position++) {
-          int s = active[position];
-          int first = position * width; // the sentence's first row in this step
-          int out = position * k;       // and in the next
-          Arrays.fill(from, out, out + k, first); // dead beams follow beam 0
-          int maxLength = settings.maxLength(batch.lengthValues()[s]);
-          List<Candidate> best = best(beams[s], rowBest, first, 2 * k);
-          Beam[] kept = new Beam[k];
-          Arrays.fill(kept, Beam.DEAD);
-          int live = 0;
-          for (Candidate candidate : best) {
-            Beam parent = beams[s][candidate.beam()];
-            int row = first + candidate.beam();
-            if (candidate.token() == Vocabulary.EOS_ID) {
-              finished.get(s).add(hypothesis(parent.tokens(), candidate.logProbability(), parent.attention()));
-            } else {
-              List<float[]> attention = new ArrayList<>(parent.attention());
-              attention.add(Arrays.copyOfRange(weights, row * sourceLength, row * sourceLength + batch.lengthValues()[s]));
-              int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
-              tokens[tokens.length - 1] = candidate.token();
-              Beam extended = new Beam(tokens, candidate.logProbability(), attention);
-              if (tokens.length == maxLength) {
-                finished.get(s).add(hypothesis(tokens, candidate.logProbability(), attention));
+        try (EnsembleStep.Scope stepScope = EnsembleStep.Scope.open(scope, state, memory)) {
+          EnsembleStep.Step step = models.step(store, stepScope.manager().create(previous), state, memory);
+          int[] searching = active;
+          int rowsEach = width;
+          RowCandidates rowBest = RowCandidates.of(step.logProbabilities(), 2 * k, t, rules, row -> {
+            Beam beam = beams[searching[row / rowsEach]][row % rowsEach];
+            return beam.dead() ? null : beam.tokens();
+          });
+          float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
+          int[] from = new int[active.length * k];
+          int[] next = new int[active.length * k];
+          for (int position = 0; position < active.length; position++) {
+            int s = active[position];
+            int first = position * width; // the sentence's first row in this step
+            int out = position * k;       // and in the next
+            Arrays.fill(from, out, out + k, first); // dead beams follow beam 0
+            int maxLength = settings.maxLength(batch.lengthValues()[s]);
+            List<Candidate> best = best(beams[s], rowBest, first, 2 * k);
+            Beam[] kept = new Beam[k];
+            Arrays.fill(kept, Beam.DEAD);
+            int live = 0;
+            for (Candidate candidate : best) {
+              Beam parent = beams[s][candidate.beam()];
+              int row = first + candidate.beam();
+              if (candidate.token() == Vocabulary.EOS_ID) {
+                finished.get(s).add(hypothesis(parent.tokens(), candidate.logProbability(), parent.attention()));
               } else {
-                from[out + live] = row;
-                next[out + live] = candidate.token();
-                kept[live++] = extended;
+                List<float[]> attention = new ArrayList<>(parent.attention());
+                attention.add(Arrays.copyOfRange(weights, row * sourceLength, row * sourceLength + batch.lengthValues()[s]));
+                int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
+                tokens[tokens.length - 1] = candidate.token();
+                Beam extended = new Beam(tokens, candidate.logProbability(), attention);
+                if (tokens.length == maxLength) {
+                  finished.get(s).add(hypothesis(tokens, candidate.logProbability(), attention));
+                } else {
+                  from[out + live] = row;
+                  next[out + live] = candidate.token();
+                  kept[live++] = extended;
+                }
+              }
+              if (live == k || finished.get(s).size() >= k) {
+                break;
               }
             }
-            if (live == k || finished.get(s).size() >= k) {
-              break;
+            beams[s] = kept;
+            done[s] = finished.get(s).size() >= k || live == 0;
+          }
+          // Done sentences leave the decoder's rows: later steps run on the sentences still searching.
+          int[] staying = Arrays.stream(active).filter(s -> !done[s]).toArray();
+          int[] rows = new int[staying.length * k];
+          int[] memoryRows = new int[staying.length * k];
+          previous = new int[staying.length * k];
+          for (int position = 0, kept = 0; position < active.length; position++) {
+            if (done[active[position]]) {
+              continue;
             }
+            for (int b = 0; b < k; b++) {
+              rows[kept * k + b] = from[position * k + b];
+              memoryRows[kept * k + b] = position * width;
+              previous[kept * k + b] = next[position * k + b];
+            }
+            kept++;
           }
-          beams[s] = kept;
-          done[s] = finished.get(s).size() >= k || live == 0;
-        }
-        // Done sentences leave the decoder's rows: later steps run on the sentences still searching.
-        int[] staying = Arrays.stream(active).filter(s -> !done[s]).toArray();
-        int[] rows = new int[staying.length * k];
-        int[] memoryRows = new int[staying.length * k];
-        previous = new int[staying.length * k];
-        for (int position = 0, kept = 0; position < active.length; position++) {
-          if (done[active[position]]) {
-            continue;
+          if (staying.length == 0) {
+            break;
           }
-          for (int b = 0; b < k; b++) {
-            rows[kept * k + b] = from[position * k + b];
-            memoryRows[kept * k + b] = position * width;
-            previous[kept * k + b] = next[position * k + b];
+          if (staying.length < active.length || width < k) {
+            memory = stepScope.keep(memory.select(array -> Rows.select(array, memoryRows)), memory);
           }
-          kept++;
+          active = staying;
+          width = k;
+          state = stepScope.keep(step.state().select(array -> Rows.select(array, rows)));
         }
-        if (staying.length == 0) {
-          break;
-        }
-        if (staying.length < active.length || width < k) {
-          memory = memory.select(array -> Rows.select(array, memoryRows));
-        }
-        active = staying;
-        width = k;
-        state = step.state().select(array -> Rows.select(array, rows));
       }
       List<List<Hypothesis>> out = new ArrayList<>(sentences);
       for (int s = 0; s < sentences; s++) {

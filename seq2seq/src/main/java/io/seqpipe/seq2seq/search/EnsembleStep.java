@@ -58,12 +58,79 @@ public final class EnsembleStep {
     public Memory select(AttentionDecoder.RowSelector selector) {
       return new Memory(members.stream().map(member -> member.select(selector)).toList());
     }
+
+    /** Every member's arrays. */
+    NDList arrays() {
+      NDList all = new NDList();
+      members.forEach(member -> all.addAll(member.arrays()));
+      return all;
+    }
   }
 
   /** Every member's decoder state, rows picked together. */
   public record State(List<AttentionDecoder.State> members) {
     public State select(AttentionDecoder.RowSelector selector) {
       return new State(members.stream().map(member -> member.select(selector)).toList());
+    }
+
+    /** Every member's arrays. */
+    NDList arrays() {
+      NDList all = new NDList();
+      members.forEach(member -> all.addAll(member.arrays()));
+      return all;
+    }
+  }
+
+  /**
+   * The arrays of one search step, freed together when it closes, so that a search holds one step's
+   * arrays at a time, not every step's of its batch (a {@code [rows, V]} distribution and its neighbours
+   * per step). The step's input state belongs to it; the memory, which lasts the batch, is lent to it, so
+   * that what the step computes from the memory belongs to the step too. What the next step needs is
+   * {@link #keep kept}: moved to the batch's manager.
+   *
+   * <pre>{@code
+   * try (EnsembleStep.Scope scope = EnsembleStep.Scope.open(batchManager, state, memory)) {
+   *   EnsembleStep.Step step = models.step(store, scope.manager().create(previous), state, memory);
+   *   state = scope.keep(step.state());
+   * }
+   * }</pre>
+   */
+  static final class Scope implements AutoCloseable {
+    private final NDManager batch;
+    private final NDManager step;
+
+    private Scope(NDManager batch, NDManager step) {
+      this.batch = batch;
+      this.step = step;
+    }
+
+    static Scope open(NDManager batch, State state, Memory memory) {
+      NDManager step = batch.newSubManager();
+      state.arrays().attach(step);
+      memory.arrays().tempAttach(step);
+      return new Scope(batch, step);
+    }
+
+    NDManager manager() {
+      return step;
+    }
+
+    /** A state for the next step, moved out of this one. */
+    State keep(State state) {
+      state.arrays().attach(batch);
+      return state;
+    }
+
+    /** A memory for the next steps, moved out of this one; the memory it replaces is freed. */
+    Memory keep(Memory memory, Memory replaced) {
+      memory.arrays().attach(batch);
+      replaced.arrays().close();
+      return memory;
+    }
+
+    @Override
+    public void close() {
+      step.close();
     }
   }
 

@@ -70,42 +70,44 @@ public final class GreedySearch {
       EnsembleStep.Memory memory = start.memory();
       int sourceLength = (int) batch.ids().getShape().get(1);
       for (int t = 0; t < longest; t++) {
-        EnsembleStep.Step step = models.step(store, scope.create(previous), state, memory);
-        int[] searching = active;
-        RowCandidates next = RowCandidates.of(step.logProbabilities(), 1, t, rules, row -> tokens[searching[row]]);
-        float[] weights = step.attention().toType(DataType.FLOAT32, false).toFloatArray();
-        for (int row = 0; row < active.length; row++) {
-          int i = active[row];
-          int best = next.ids()[row][0];
-          logProbabilities[i] += next.values()[row][0];
-          previous[row] = best;
-          if (best == Vocabulary.EOS_ID) {
-            finished[i] = true;
-            continue;
+        try (EnsembleStep.Scope step = EnsembleStep.Scope.open(scope, state, memory)) {
+          EnsembleStep.Step next = models.step(store, step.manager().create(previous), state, memory);
+          int[] searching = active;
+          RowCandidates best = RowCandidates.of(next.logProbabilities(), 1, t, rules, row -> tokens[searching[row]]);
+          float[] weights = next.attention().toType(DataType.FLOAT32, false).toFloatArray();
+          for (int row = 0; row < active.length; row++) {
+            int i = active[row];
+            int token = best.ids()[row][0];
+            logProbabilities[i] += best.values()[row][0];
+            previous[row] = token;
+            if (token == Vocabulary.EOS_ID) {
+              finished[i] = true;
+              continue;
+            }
+            tokens[i][lengths[i]++] = token;
+            attention.get(i).add(Arrays.copyOfRange(weights, row * sourceLength,
+                row * sourceLength + batch.lengthValues()[i]));
+            finished[i] = lengths[i] == maxLengths[i];
           }
-          tokens[i][lengths[i]++] = best;
-          attention.get(i).add(Arrays.copyOfRange(weights, row * sourceLength,
-              row * sourceLength + batch.lengthValues()[i]));
-          finished[i] = lengths[i] == maxLengths[i];
-        }
-        // Finished sentences leave the decoder's rows.
-        int[] staying = IntStream.range(0, searching.length).filter(row -> !finished[searching[row]]).toArray();
-        if (staying.length == 0) {
-          break;
-        }
-        if (staying.length < active.length) {
-          memory = memory.select(array -> Rows.select(array, staying));
-          int[] kept = new int[staying.length];
-          int[] keptPrevious = new int[staying.length];
-          for (int row = 0; row < staying.length; row++) {
-            kept[row] = active[staying[row]];
-            keptPrevious[row] = previous[staying[row]];
+          // Finished sentences leave the decoder's rows.
+          int[] staying = IntStream.range(0, searching.length).filter(row -> !finished[searching[row]]).toArray();
+          if (staying.length == 0) {
+            break;
           }
-          active = kept;
-          previous = keptPrevious;
-          state = step.state().select(array -> Rows.select(array, staying));
-        } else {
-          state = step.state();
+          if (staying.length < active.length) {
+            memory = step.keep(memory.select(array -> Rows.select(array, staying)), memory);
+            int[] kept = new int[staying.length];
+            int[] keptPrevious = new int[staying.length];
+            for (int row = 0; row < staying.length; row++) {
+              kept[row] = active[staying[row]];
+              keptPrevious[row] = previous[staying[row]];
+            }
+            active = kept;
+            previous = keptPrevious;
+            state = step.keep(next.state().select(array -> Rows.select(array, staying)));
+          } else {
+            state = step.keep(next.state());
+          }
         }
       }
       List<Hypothesis> out = new ArrayList<>(rows);
