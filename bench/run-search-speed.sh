@@ -10,19 +10,19 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 model="$(cd "${1:-$root/bench/results/translate/ding-de-en/model}" && pwd)"
 shared="$(cd "${2:-$root/../shared}" && pwd)"
-results="$root/bench/results/search"
+threads="${THREADS:-2}"
+results="$root/bench/results/search/threads-$threads"
 python=/usr/bin/python3
 # Debian's torch calls the system BLAS: without OpenBLAS installed that is the slow reference BLAS.
 if ! "$python" -c "import torch" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread
 fi
-echo "threads: ${THREADS:-2}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)') with $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "threads: $threads; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)') with $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 rm -rf "$results" && mkdir -p "$results"
 # 1,000 sentences: the 546 dev sentences, then the first 454 of train
 data="$shared/data/translation/ding-de-en"
 { cat "$data/dev.de"; head -n 454 "$data/train.de"; } > "$results/sentences.de"
 "$root/seqpipe" --version > /dev/null # builds the launcher's jar once, before any timing
-threads="${THREADS:-2}"
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" GOMP_SPINCOUNT=0
 export SEQPIPE_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
 for beam in 1 5; do

@@ -8,9 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export SHARED="$(cd "${1:-$root/../shared}" && pwd)"
-results="$root/bench/results/translate-train-speed"
 python=/usr/bin/python3
 threads="${THREADS:-2}"
+results="$root/bench/results/translate-train-speed/threads-$threads"
 pairs="${PAIRS:-4000}"
 # Debian's torch calls the system BLAS: without OpenBLAS installed that is the slow reference BLAS.
 if ! "$python" -c "import torch" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
