@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # seqpipe translate against seqpipe spark translate (local[1], local[2], and a standalone cluster on loopback
 # with one and with two workers of one core each): sentences/s, start-up overhead, the speed-up from one to
-# two workers, and a check that every output is byte for byte the single-process one.
+# two workers, and a check that every output is byte for byte the single-process one. For the speed-up, the
+# same split without Spark: two one-core seqpipe translate processes side by side, each on half the input.
 #
 #   bench/run-spark.sh [MODEL_DIR] [LINES]      # LINES: default 20000 Bible verses, beam 5
 #
@@ -38,7 +39,7 @@ seconds() {
 }
 # sentences/s over the whole run, and after the start-up (the run of one line) when the run is longer than that
 report() { # NAME OVERHEAD TOTAL
-  printf '%-36s %6.1f s start-up %7.1f s total %7.1f sentences/s' "$1" "$2" "$3" "$(echo "$lines / $3" | bc -l)"
+  printf '%-42s %6.1f s start-up %7.1f s total %7.1f sentences/s' "$1" "$2" "$3" "$(echo "$lines / $3" | bc -l)"
   if [ "$(echo "$3 > $2" | bc)" = 1 ]; then
     printf ', %7.1f after start-up\n' "$(echo "$lines / ($3 - $2)" | bc -l)"
   else
@@ -50,6 +51,28 @@ same() { cmp -s "$work/single.en" <(cat "$1"/part-*) || { echo "$1: differs from
 overhead=$(seconds ./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/one.en" --beam 5)
 total=$(seconds ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/single.en" --beam 5)
 report "seqpipe translate" "$overhead" "$total"
+
+# The machine's own ceiling for two one-core workers, without Spark: seqpipe translate with one engine thread on
+# the whole input, and two such processes side by side on its two halves (whole windows of 2,000 lines), whose
+# outputs, concatenated, must be the single-process output too.
+one_core=(env OMP_NUM_THREADS=1 SEQPIPE_JAVA_OPTS="-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
+half=$(( lines / 2 / 2000 * 2000 ))
+if [ "$half" -gt 0 ]; then
+  head -n "$half" "$work/input.es" > "$work/first.es"
+  tail -n +"$((half + 1))" "$work/input.es" > "$work/second.es"
+  halves() {
+    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/first.es" --output "$work/first.en" --beam 5 &
+    local first=$!
+    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/second.es" --output "$work/second.en" --beam 5
+    wait "$first"
+  }
+  whole=$(seconds "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/one-core.en" --beam 5)
+  report "seqpipe translate, 1 thread" "$overhead" "$whole"
+  pair=$(seconds halves)
+  cmp -s "$work/single.en" <(cat "$work/first.en" "$work/second.en") || { echo "halves: differ from seqpipe translate" >&2; exit 1; }
+  report "2 x seqpipe translate, 1 thread, halves" "$overhead" "$pair"
+  printf 'two one-core processes against one, without Spark (total times): %.2fx\n' "$(echo "$whole / $pair" | bc -l)"
+fi
 
 spark_run() { # NAME MASTER
   local o t

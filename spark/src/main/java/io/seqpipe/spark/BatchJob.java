@@ -34,7 +34,7 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
     Answers answers) {
 
   /** Ranges per core of the cluster when the command line names no {@code --partitions}. */
-  static final int RANGES_PER_CORE = 4;
+  static final int RANGES_PER_CORE = 16;
 
   /** What a job did. */
   record Summary(long rows, int partitions, double seconds) {}
@@ -85,8 +85,9 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
 
   /**
    * Ranges when the command line names none: {@value #RANGES_PER_CORE} per core of the cluster, so that an
-   * executor that finishes early takes another range instead of idling while the slowest range ends, but no more
-   * ranges than windows of lines (a range holds whole windows).
+   * executor that finishes early takes another range instead of idling while the slowest range ends (with k
+   * ranges a core, the cores wait for the last range about 1/(2k) of the job), but no more ranges than windows
+   * of lines (a range holds whole windows).
    */
   static int defaultRanges(int cores, long rows, int window) {
     long windows = (rows + window - 1) / window;

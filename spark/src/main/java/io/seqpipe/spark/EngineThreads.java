@@ -3,9 +3,10 @@ package io.seqpipe.spark;
 import org.apache.spark.SparkConf;
 
 /**
- * Engine threads on executors: as many as the executor has cores ({@code spark.executor.cores}, 1 when
- * unset), so that executors sharing a machine do not oversubscribe it, and waiting passively (OpenMP
- * threads that spin make both engines 30-50x slower when another process holds a core). Settings the
+ * Threads on executors: the engine's as many as the executor has cores ({@code spark.executor.cores}, 1 when
+ * unset), waiting passively (OpenMP threads that spin make both engines 30-50x slower when another process
+ * holds a core), and the JVM's own (garbage collection, compilation) sized to the same cores with
+ * {@code -XX:ActiveProcessorCount}, so that executors sharing a machine do not oversubscribe it. Settings the
  * user gave are kept. In local mode the driver is the executor and the {@code seqpipe} launcher's settings apply.
  *
  * <pre>{@code
@@ -27,8 +28,11 @@ final class EngineThreads {
     conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
     String options = conf.get(JAVA_OPTIONS, "");
     if (!options.contains("ai.djl.pytorch.num_threads")) {
-      conf.set(JAVA_OPTIONS, (options + " -Dai.djl.pytorch.num_threads=" + threads
-          + " -Dai.djl.pytorch.num_interop_threads=1").strip());
+      options += " -Dai.djl.pytorch.num_threads=" + threads + " -Dai.djl.pytorch.num_interop_threads=1";
     }
+    if (!options.contains("ActiveProcessorCount")) {
+      options += " -XX:ActiveProcessorCount=" + threads;
+    }
+    conf.set(JAVA_OPTIONS, options.strip());
   }
 }

@@ -55,7 +55,8 @@ class SparkJobsTest {
 
   @Test
   void defaultRangesGiveEachCoreSeveralWholeWindows() {
-    assertThat(BatchJob.defaultRanges(2, 20_000, 2000)).isEqualTo(2 * BatchJob.RANGES_PER_CORE);
+    assertThat(BatchJob.defaultRanges(2, 200_000, 2000)).isEqualTo(2 * BatchJob.RANGES_PER_CORE);
+    assertThat(BatchJob.defaultRanges(2, 20_000, 2000)).isEqualTo(10);
     assertThat(BatchJob.defaultRanges(2, 3000, 2000)).isEqualTo(2);
     assertThat(BatchJob.defaultRanges(2, 1, 2000)).isEqualTo(1);
     assertThat(BatchJob.defaultRanges(2, 0, 2000)).isEqualTo(1);

@@ -1,0 +1,29 @@
+package io.seqpipe.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** Executors get engine and JVM threads for their cores, and keep what the user set. */
+class EngineThreadsTest {
+  @Test
+  void sizesEngineAndJvmThreadsToTheExecutorsCores() {
+    SparkConf conf = new SparkConf(false).set("spark.executor.cores", "4");
+    EngineThreads.configure(conf);
+    assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("4");
+    assertThat(conf.get("spark.executorEnv.OMP_WAIT_POLICY")).isEqualTo("PASSIVE");
+    assertThat(conf.get("spark.executor.extraJavaOptions")).isEqualTo(
+        "-Dai.djl.pytorch.num_threads=4 -Dai.djl.pytorch.num_interop_threads=1 -XX:ActiveProcessorCount=4");
+  }
+
+  @Test
+  void oneCoreWhenUnsetAndTheUsersSettingsKept() {
+    SparkConf conf = new SparkConf(false).set("spark.executorEnv.OMP_NUM_THREADS", "2")
+        .set("spark.executor.extraJavaOptions", "-XX:ActiveProcessorCount=8 -Xss4m");
+    EngineThreads.configure(conf);
+    assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("2");
+    assertThat(conf.get("spark.executor.extraJavaOptions")).isEqualTo(
+        "-XX:ActiveProcessorCount=8 -Xss4m -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1");
+  }
+}
