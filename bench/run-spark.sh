@@ -56,7 +56,8 @@ report "seqpipe translate" "$overhead" "$total"
 # the whole input, and two such processes side by side on its two halves (whole windows of 2,000 lines), whose
 # outputs, concatenated, must be the single-process output too.
 one_core=(env OMP_NUM_THREADS=1 SEQPIPE_JAVA_OPTS="-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
-half=$(( lines / 2 / 2000 * 2000 ))
+window=2000   # seqpipe translate's default --window: halves of whole windows batch as the whole input does
+half=$(( lines / 2 / window * window ))
 if [ "$half" -gt 0 ]; then
   head -n "$half" "$work/input.es" > "$work/first.es"
   tail -n +"$((half + 1))" "$work/input.es" > "$work/second.es"
