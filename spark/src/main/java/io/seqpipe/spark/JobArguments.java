@@ -31,7 +31,7 @@ final class JobArguments {
       description = "Spark master: local[*], local[N], spark://HOST:PORT, ... (default: spark-submit's, else local[*]).")
   String master;
 
-  @Option(names = "--partitions", paramLabel = "N", description = "Ranges of consecutive lines processed as tasks (default: 4 per core of the cluster, at most one per window).")
+  @Option(names = "--partitions", paramLabel = "N", description = "Ranges of consecutive lines processed as tasks (default: 16 per core of the cluster, at most one per window).")
   Integer partitions;
 
   @Option(names = "--window", paramLabel = "LINES",
