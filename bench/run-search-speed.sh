@@ -4,20 +4,21 @@
 # (sorted by length, at most 1,500 padded source tokens), greedy and beam 5, alternating in one run,
 # both on $THREADS threads (default 2); the peer also one sentence at a time. Also reports how many
 # outputs are identical, a check that the peer is the same model and search.
-# Usage: [THREADS=N] bench/run-search-speed.sh [MODEL_DIR] [SHARED_DIR]
+# Usage: [THREADS=N] [SEQPIPE_MKL_DISPATCH=vendor] bench/run-search-speed.sh [MODEL_DIR] [SHARED_DIR]
 #   (defaults: the ding-de-en model of bench/run-translate.sh, ../shared beside the repository)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 model="$(cd "${1:-$root/bench/results/translate/ding-de-en/model}" && pwd)"
 shared="$(cd "${2:-$root/../shared}" && pwd)"
 threads="${THREADS:-2}"
-results="$root/bench/results/search/threads-$threads"
+# SEQPIPE_MKL_DISPATCH=vendor: MKL's own kernel choice on AMD processors (the launcher's default is by instruction sets)
+results="$root/bench/results/search/threads-$threads${SEQPIPE_MKL_DISPATCH:+-$SEQPIPE_MKL_DISPATCH}"
 python=/usr/bin/python3
 # Debian's torch calls the system BLAS: without OpenBLAS installed that is the slow reference BLAS.
 if ! "$python" -c "import torch" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread
 fi
-echo "threads: $threads; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)') with $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "threads: $threads; MKL dispatch: ${SEQPIPE_MKL_DISPATCH:-features}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)') with $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 rm -rf "$results" && mkdir -p "$results"
 # 1,000 sentences: the 546 dev sentences, then the first 454 of train
 data="$shared/data/translation/ding-de-en"

@@ -4,19 +4,20 @@
 # encoder-decoder (the peer builds it from Seqpipe's model directory), the same data (the first PAIRS pairs of
 # each training corpus, word-level), the same token batches, one epoch each, alternating, THREADS threads each.
 # Reports target tokens/s of the training steps (evaluation excluded) and peak memory (RSS) of each run.
-# Usage: [THREADS=2] [PAIRS=4000] bench/run-translate-train-speed.sh [SHARED_DIR]
+# Usage: [THREADS=2] [PAIRS=4000] [SEQPIPE_MKL_DISPATCH=vendor] bench/run-translate-train-speed.sh [SHARED_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export SHARED="$(cd "${1:-$root/../shared}" && pwd)"
 python=/usr/bin/python3
 threads="${THREADS:-2}"
-results="$root/bench/results/translate-train-speed/threads-$threads"
+# SEQPIPE_MKL_DISPATCH=vendor: MKL's own kernel choice on AMD processors (the launcher's default is by instruction sets)
+results="$root/bench/results/translate-train-speed/threads-$threads${SEQPIPE_MKL_DISPATCH:+-$SEQPIPE_MKL_DISPATCH}"
 pairs="${PAIRS:-4000}"
 # Debian's torch calls the system BLAS: without OpenBLAS installed that is the slow reference BLAS.
 if ! "$python" -c "import torch" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread
 fi
-echo "threads: $threads; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)')"
+echo "threads: $threads; MKL dispatch: ${SEQPIPE_MKL_DISPATCH:-features}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)')"
 rm -rf "$results" && mkdir -p "$results"
 "$root/seqpipe" --version > /dev/null # builds the launcher's jar once, before any timing
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" GOMP_SPINCOUNT=0 OMP_WAIT_POLICY=PASSIVE
