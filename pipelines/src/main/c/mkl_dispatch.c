@@ -3,8 +3,8 @@
  *
  * The PyTorch engine's native library (libtorch_cpu.so) carries MKL, whose dispatcher asks
  * mkl_serv_intel_cpu_true() whether the processor is an Intel one and, on any other, runs its generic
- * kernels. On an AMD EPYC with AVX-512 those reached 45-66 GFLOP/s at the matrix products of the
- * translation benchmark, against 170-230 GFLOP/s for MKL's AVX-512 kernels on the same core
+ * kernels. On an AMD EPYC with AVX-512 those reached 86-105 GFLOP/s at the matrix products of the
+ * translation benchmark, against 218-255 GFLOP/s for MKL's AVX-512 kernels on the same core
  * (BENCHMARKS.md, "MKL's code path on AMD processors"). The kernels MKL picks after this answer still
  * depend on the instruction sets the processor reports, so none it lacks is ever run.
  *
