@@ -13,7 +13,7 @@ if ! "$python" -c "import torch" 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu
 fi
 "$root/seqpipe" --version > /dev/null # builds the launcher's jar and, on AMD processors with a C compiler, the dispatch library
 dispatch="$root/pipelines/target/native/libseqpipe-mkl-dispatch.so"
-[ -f "$dispatch" ] || cc -O2 -shared -fPIC -o "$dispatch" "$root/pipelines/src/main/c/mkl_dispatch.c"
+[ -f "$dispatch" ] || { echo "run-matmul.sh: no $dispatch: the launcher builds it on AMD processors with a C compiler" >&2; exit 1; }
 (cd "$root" && mvn -B -q -DskipTests install -pl models -am)
 mvn -B -q -f "$root/bench/pom.xml" compile > /dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'vendor_id' /proc/cpuinfo | cut -d: -f2 | xargs) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), torch $("$python" -c 'import torch; print(torch.__version__)') with $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
