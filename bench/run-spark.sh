@@ -75,13 +75,14 @@ if [ "$half" -gt 0 ]; then
   printf 'two one-core processes against one, without Spark (total times): %.2fx\n' "$(echo "$whole / $pair" | bc -l)"
 fi
 
-spark_run() { # NAME MASTER
-  local o t
-  o=$(seconds ./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/$1-one" --beam 5 --master "$2" "${loopback[@]}")
-  t=$(seconds ./seqpipe spark translate --model "$model" --input "$work/input.es" --output "$work/$1" --beam 5 --master "$2" "${loopback[@]}")
-  same "$work/$1"
-  report "spark translate $1" "$o" "$t"
-  echo "$t" > "$work/$1.seconds"
+spark_run() { # NAME MASTER [SPARK OPTIONS]
+  local o t name="$1" master="$2"
+  shift 2
+  o=$(seconds ./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/$name-one" --beam 5 --master "$master" "${loopback[@]}" "$@")
+  t=$(seconds ./seqpipe spark translate --model "$model" --input "$work/input.es" --output "$work/$name" --beam 5 --master "$master" "${loopback[@]}" "$@")
+  same "$work/$name"
+  report "spark translate $name" "$o" "$t"
+  echo "$t" > "$work/$name.seconds"
 }
 spark_run "local[1]" "local[1]"
 spark_run "local[2]" "local[2]"
@@ -107,11 +108,15 @@ workers() { # COUNT: waits until the master has COUNT live workers
   done
   echo "no $1 live workers after 120 s" >&2; tail -n 20 "$work"/*.log >&2; exit 1
 }
+# executors get the launcher's MKL dispatch library as a cluster's would (README, "Engines"), when it has one
+executor_env=()
+dispatch="$root/pipelines/target/native/libseqpipe-mkl-dispatch.so"
+[ -e "$dispatch" ] && executor_env=(--conf "spark.executorEnv.LD_PRELOAD=$dispatch")
 worker 1
 workers 1
-spark_run "standalone-1-worker" "spark://127.0.0.1:$port"
+spark_run "standalone-1-worker" "spark://127.0.0.1:$port" "${executor_env[@]}"
 worker 2
 workers 2
-spark_run "standalone-2-workers" "spark://127.0.0.1:$port"
+spark_run "standalone-2-workers" "spark://127.0.0.1:$port" "${executor_env[@]}"
 printf 'speed-up from one to two workers (total times): %.2fx\n' \
   "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)"

@@ -53,6 +53,19 @@ class SparkJobsTest {
     assertThat(dir.resolve("out/_SUCCESS")).exists();
   }
 
+  /** On PyTorch a task searches batches side by side; the output is still the one-thread, single-process one. */
+  @Test
+  void translatesOnPytorchWithBatchesSideBySideLikeOneThreadOfSeqpipeTranslate() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(60, 11));
+    String expected = singleProcessTranslation(input, "--engine", "pytorch", "--threads", "1", "--beam", "3",
+        "--batch-tokens", "20");
+    Run run = spark("translate", "--model", translator.toString(), "--engine", "pytorch", "--input", input.toString(),
+        "--output", dir.resolve("out").toString(), "--master", "local[2]", "--beam", "3", "--batch-tokens", "20");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(concatenated(dir.resolve("out"))).isEqualTo(expected);
+    assertThat(expected.lines()).hasSize(60);
+  }
+
   @Test
   void defaultRangesGiveEachCoreSeveralWholeWindows() {
     assertThat(BatchJob.defaultRanges(2, 200_000, 2000)).isEqualTo(2 * BatchJob.RANGES_PER_CORE);

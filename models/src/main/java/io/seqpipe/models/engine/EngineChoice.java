@@ -56,6 +56,40 @@ public enum EngineChoice {
     }
   }
 
+  /**
+   * Whether several threads may run inference on one loaded model at once. PyTorch's operations may be
+   * called from any number of threads; MXNet's imperative engine may not (DJL runs it from several threads
+   * only as its single-threaded {@code NaiveEngine}), so its inference runs one call at a time.
+   */
+  public boolean concurrentInference() {
+    return this == PYTORCH;
+  }
+
+  /**
+   * The threads the engine splits one operation into, as the calling thread runs it: PyTorch's intra-op
+   * threads ({@code ai.djl.pytorch.num_threads}, else {@code OMP_NUM_THREADS}); MXNet's are fixed by
+   * {@code OMP_NUM_THREADS} when its native library loads.
+   */
+  public int operationThreads() {
+    if (this == PYTORCH) {
+      return JniUtils.getNumThreads();
+    }
+    String threads = System.getenv("OMP_NUM_THREADS");
+    return threads != null && threads.matches("[1-9][0-9]*") ? Integer.parseInt(threads) : 1;
+  }
+
+  /**
+   * Splits the calling thread's operations into {@code threads} engine threads where the engine sets that per
+   * thread (PyTorch: its OpenMP threads and MKL's belong to the calling thread; it also keeps the number as
+   * the default of threads that start later); MXNet's are fixed when it loads. Threads that search side by
+   * side each take their share of the cores this way instead of each splitting its operations over all.
+   */
+  public void setOperationThreads(int threads) {
+    if (this == PYTORCH) {
+      JniUtils.setNumThreads(threads);
+    }
+  }
+
   public static EngineChoice fromId(String id) {
     for (EngineChoice choice : values()) {
       if (choice.id.equals(id.toLowerCase(Locale.ROOT))) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code seqpipe translate --model DIR [--model DIR2 ...] --input FILE --output FILE [--beam K] [--n-best N]
- * [--batch-tokens T]}: a batch translation job (see {@link TranslationJob}); started again after a kill
- * with the same arguments, it continues where it stopped. Several models translate as an ensemble that
+ * [--batch-tokens T] [--threads N]}: a batch translation job (see {@link TranslationJob}), searching N batches
+ * side by side; started again after a kill with the same arguments, it continues where it stopped. Several models translate as an ensemble that
  * averages their probabilities at each step ({@link Translator#ensemble}); they must share the target
  * vocabulary.
  */
@@ -45,11 +45,16 @@ final class TranslateCommand implements Callable<Integer> {
       description = "Lines read and sorted by length together; memory grows with it (default: ${DEFAULT-VALUE}).")
   int window;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Batches searched side by side, each on its share of the engine's threads (PyTorch engine; MXNet searches one batch at a time; default: the number of cores).")
+  Integer threads;
+
   @Override
   public Integer call() throws Exception {
     try (Translator translator = Pipelines.loadEnsemble(models, ModelOptions.of(engine.engine, engine.device))) {
       TranslationJob.Summary summary = new TranslationJob(translator, translator.settings(search.inference()),
-          search.batchTokens(), window).run(input, output);
+          search.batchTokens(), window, threads != null ? threads : Runtime.getRuntime().availableProcessors())
+          .run(input, output);
       spec.commandLine().getErr().println(String.format(Locale.ROOT,
           "translated %d sentences%s in %.1f s (%.1f sentences/s)%s -> %s", summary.translated(),
           translator.members() > 1 ? " with an ensemble of " + translator.members() + " models" : "", summary.seconds(),

@@ -95,6 +95,11 @@ public final class ModelHandle implements AutoCloseable {
     engine.prepareInferenceThread();
   }
 
+  /** The engine this model runs on. */
+  EngineChoice engineChoice() {
+    return engine;
+  }
+
   /** The engine's name in pipeline files ({@code mxnet}, {@code pytorch}). */
   public String engine() {
     return engine.id();

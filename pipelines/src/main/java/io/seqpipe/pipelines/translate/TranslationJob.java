@@ -44,19 +44,28 @@ public final class TranslationJob {
   private final SearchSettings settings;
   private final int batchTokens;
   private final int window;
+  private final int threads;
+
+  /** A job searching one batch at a time. */
+  public TranslationJob(Translator translator, SearchSettings settings, int batchTokens, int window) {
+    this(translator, settings, batchTokens, window, 1);
+  }
 
   /**
    * @param translator a saved model: a resumed job checks by its fingerprint that it is the same one
+   * @param threads batches searched side by side (see {@link Translator#translations(List, SearchSettings, int,
+   *     int)}); the output does not depend on it, so a job may resume with another number
    */
-  public TranslationJob(Translator translator, SearchSettings settings, int batchTokens, int window) {
-    if (batchTokens < 1 || window < 1) {
-      throw new IllegalArgumentException("--batch-tokens and the window must be >= 1, got " + batchTokens + " and "
-          + window);
+  public TranslationJob(Translator translator, SearchSettings settings, int batchTokens, int window, int threads) {
+    if (batchTokens < 1 || window < 1 || threads < 1) {
+      throw new IllegalArgumentException("--batch-tokens, the window and --threads must be >= 1, got " + batchTokens
+          + ", " + window + " and " + threads);
     }
     this.translator = translator;
     this.settings = settings;
     this.batchTokens = batchTokens;
     this.window = window;
+    this.threads = threads;
   }
 
   /** What was done: sentences translated by this run and sentences found done by an earlier one. */
@@ -95,8 +104,8 @@ public final class TranslationJob {
           if (sentences.isEmpty()) {
             break;
           }
-          channel.write(ByteBuffer.wrap(format(lines, translator.translations(sentences, settings, batchTokens))
-              .getBytes(StandardCharsets.UTF_8)));
+          List<List<Translation>> translations = translator.translations(sentences, settings, batchTokens, threads);
+          channel.write(ByteBuffer.wrap(format(lines, translations).getBytes(StandardCharsets.UTF_8)));
           channel.force(false);
           lines += sentences.size();
           AtomicFiles.writeString(progressFile, JSON.writeValueAsString(new JobProgress(fingerprint, lines,

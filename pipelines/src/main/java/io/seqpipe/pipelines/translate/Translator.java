@@ -10,6 +10,7 @@ import io.seqpipe.nlp.data.Batcher;
 import io.seqpipe.nlp.subword.Subwords;
 import io.seqpipe.nlp.vocab.Vocabulary;
 import io.seqpipe.pipelines.model.Inference;
+import io.seqpipe.pipelines.model.InferenceThreads;
 import io.seqpipe.pipelines.model.ModelHandle;
 import io.seqpipe.pipelines.model.ModelOutput;
 import io.seqpipe.pipelines.model.SubwordUnits;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -246,6 +246,16 @@ public final class Translator implements TrainedModel {
    * to one empty translation.
    */
   public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens) {
+    return translations(sentences, settings, batchTokens, 1);
+  }
+
+  /**
+   * {@link #translations(List, SearchSettings, int)}, searching up to {@code threads} batches side by side
+   * ({@link InferenceThreads}: the same translations, each thread on its share of the engine's threads; one
+   * batch at a time on MXNet).
+   */
+  public List<List<Translation>> translations(List<String> sentences, SearchSettings settings, int batchTokens,
+      int threads) {
     List<List<String>> tokens = analysis.tokens(sentences);
     // a sentence without tokens is not searched: an empty line stays empty
     List<String> searched = new ArrayList<>();
@@ -261,7 +271,7 @@ public final class Translator implements TrainedModel {
     for (Translator partner : partners) {
       memberIds.add(partner.sourceIds(searched));
     }
-    Iterator<List<Hypothesis>> hypotheses = search(memberIds, settings, batchTokens).iterator();
+    Iterator<List<Hypothesis>> hypotheses = search(memberIds, settings, batchTokens, threads).iterator();
     List<List<Translation>> out = new ArrayList<>(sentences.size());
     for (List<String> source : tokens) {
       if (source.isEmpty()) {
@@ -292,7 +302,8 @@ public final class Translator implements TrainedModel {
    * Search over sentences as each member's source ids, sorted by the first member's lengths and cut into
    * batches of similar length, results in input order.
    */
-  private List<List<Hypothesis>> search(List<List<int[]>> memberIds, SearchSettings settings, int batchTokens) {
+  private List<List<Hypothesis>> search(List<List<int[]>> memberIds, SearchSettings settings, int batchTokens,
+      int threads) {
     List<int[]> ids = memberIds.get(0);
     Integer[] order = new Integer[ids.size()];
     for (int i = 0; i < order.length; i++) {
@@ -300,23 +311,29 @@ public final class Translator implements TrainedModel {
     }
     Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
     int[] sortedLengths = Arrays.stream(order).mapToInt(i -> ids.get(i).length).toArray();
-    List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(ids.size(), null));
-    handle.prepareInferenceThread();
+    List<int[]> batches = Batcher.byTokens(batchTokens).batches(sortedLengths, 0);
     List<Seq2SeqModel> blocks = new ArrayList<>();
     blocks.add((Seq2SeqModel) handle.block());
     partners.forEach(partner -> blocks.add((Seq2SeqModel) partner.handle.block()));
     EnsembleStep models = EnsembleStep.of(blocks);
-    for (int[] positions : Batcher.byTokens(batchTokens).batches(sortedLengths, 0)) {
+    List<Hypothesis>[] results = newResults(ids.size());
+    InferenceThreads.run(handle, threads, batches.size(), b -> {
+      int[] positions = batches.get(b);
       List<List<int[]>> batch = memberIds.stream()
           .map(member -> Arrays.stream(positions).mapToObj(p -> member.get(order[p])).toList()).toList();
       List<List<Hypothesis>> found = settings.beamSize() == 1
           ? new GreedySearch(settings).search(models, handle.manager(), batch).stream().map(List::of).toList()
           : new BeamSearch(settings).search(models, handle.manager(), batch);
       for (int i = 0; i < positions.length; i++) {
-        results.set(order[positions[i]], found.get(i));
+        results[order[positions[i]]] = found.get(i);
       }
-    }
-    return results;
+    });
+    return Arrays.asList(results);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Hypothesis>[] newResults(int size) {
+    return (List<Hypothesis>[]) new List<?>[size];
   }
 
   /** Frees the engine's memory of this model and of an ensemble's other members. */

@@ -82,6 +82,24 @@ class TranslationJobTest {
     }
   }
 
+  /** Batches searched side by side (PyTorch) give the one-thread output, byte for byte, greedy and with a beam. */
+  @Test
+  void searchingBatchesSideBySideGivesTheOneThreadOutput() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(120, 9));
+    for (String beam : List.of("1", "3")) {
+      List<String> arguments = List.of("translate", "--model", model.toString(), "--engine", "pytorch", "--input",
+          input.toString(), "--beam", beam, "--batch-tokens", "30");
+      Path one = dir.resolve("one-" + beam + ".en");
+      Path three = dir.resolve("three-" + beam + ".en");
+      assertThat(SeqpipeCommand.commandLine().execute(with(arguments, "--threads", "1", "--output", one.toString())))
+          .isZero();
+      assertThat(SeqpipeCommand.commandLine().execute(with(arguments, "--threads", "3", "--output", three.toString())))
+          .isZero();
+      assertThat(Files.readAllLines(three)).as("beam " + beam).hasSize(120).isEqualTo(Files.readAllLines(one));
+      assertThat(Files.readAllBytes(three)).isEqualTo(Files.readAllBytes(one));
+    }
+  }
+
   @Test
   void aKilledJobRestartedWithTheSameArgumentsGivesTheUninterruptedOutput() throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(300, 5));
