@@ -23,8 +23,8 @@ import java.util.function.IntConsumer;
  * threads that start later; the call sets it back to the calling thread's when it ends.
  *
  * <pre>{@code
- * List<int[]>[] found = new List[batches.size()];
- * InferenceThreads.run(handle, 2, batches.size(), b -> found[b] = search(batches.get(b)));
+ * String[] found = new String[batches.size()];
+ * InferenceThreads.run(handle, 2, batches.size(), b -> found[b] = search(batches.get(b)));  // each b once
  * }</pre>
  */
 public final class InferenceThreads {
