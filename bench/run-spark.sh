@@ -52,9 +52,9 @@ overhead=$(seconds ./seqpipe translate --model "$model" --input "$work/one.es" -
 total=$(seconds ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/single.en" --beam 5)
 report "seqpipe translate" "$overhead" "$total"
 
-# The machine's own ceiling for two one-core workers, without Spark: seqpipe translate with one engine thread on
-# the whole input, and two such processes side by side on its two halves (whole windows of 2,000 lines), whose
-# outputs, concatenated, must be the single-process output too.
+# The machine's own ceiling for two one-core workers, without Spark: seqpipe translate with one engine thread and
+# one search thread (--threads 1) on the whole input, and two such processes side by side on its two halves (whole
+# windows of 2,000 lines), whose outputs, concatenated, must be the single-process output too.
 one_core=(env OMP_NUM_THREADS=1 SEQPIPE_JAVA_OPTS="-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1")
 window=2000   # seqpipe translate's default --window: halves of whole windows batch as the whole input does
 half=$(( lines / 2 / window * window ))
@@ -62,12 +62,12 @@ if [ "$half" -gt 0 ]; then
   head -n "$half" "$work/input.es" > "$work/first.es"
   tail -n +"$((half + 1))" "$work/input.es" > "$work/second.es"
   halves() {
-    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/first.es" --output "$work/first.en" --beam 5 &
+    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/first.es" --output "$work/first.en" --beam 5 --threads 1 &
     local first=$!
-    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/second.es" --output "$work/second.en" --beam 5
+    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/second.es" --output "$work/second.en" --beam 5 --threads 1
     wait "$first"
   }
-  whole=$(seconds "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/one-core.en" --beam 5)
+  whole=$(seconds "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/one-core.en" --beam 5 --threads 1)
   report "seqpipe translate, 1 thread" "$overhead" "$whole"
   pair=$(seconds halves)
   cmp -s "$work/single.en" <(cat "$work/first.en" "$work/second.en") || { echo "halves: differ from seqpipe translate" >&2; exit 1; }

@@ -8,6 +8,8 @@ import org.apache.spark.SparkConf;
  * holds a core), and the JVM's own (garbage collection, compilation) sized to the same cores with
  * {@code -XX:ActiveProcessorCount}, so that executors sharing a machine do not oversubscribe it. Settings the
  * user gave are kept. In local mode the driver is the executor and the {@code seqpipe} launcher's settings apply.
+ * On PyTorch, whose tasks run a model side by side, each task thread then takes its task's cores of them
+ * ({@link ModelPartitions}).
  *
  * <pre>{@code
  * SparkConf conf = new SparkConf().set("spark.executor.cores", "4");

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,7 +17,10 @@ import scala.Tuple2;
  * The work of one partition on an executor: its rows, in input order with their line numbers, go through
  * the model a window at a time (lines {@code k*window} to {@code (k+1)*window-1}, which {@link LinePartitioner}
  * keeps in one partition: the windows of {@code seqpipe translate}, sorted by length into the same token batches), and come out as output lines or as rows with the result columns, in the same order.
- * Tasks of one executor share its model and take turns with it.
+ * Tasks of one executor share its model. On an engine that runs one model from several threads (PyTorch) they
+ * run side by side, each with its task's cores ({@code spark.task.cpus}, one by default) as engine threads, as
+ * {@code seqpipe translate --threads} searches batches; on MXNet they take turns with it, each with all the
+ * executor's engine threads.
  *
  * <pre>{@code
  * JavaRDD<String> lines = ordered.mapPartitions(new ModelPartitions(model, answers, 2000, 0).lines());
@@ -93,6 +97,10 @@ record ModelPartitions(ShippedModel model, Answers answers, int window, int colu
       texts.add(row.isNullAt(column) ? "" : row.getString(column));
     }
     TrainedModel loaded = model.open();
+    if (loaded.handle().concurrentInference()) {
+      loaded.handle().prepareInferenceThread(TaskContext.get().cpus());
+      return work.apply(loaded, first, texts, rowsOfWindow);
+    }
     synchronized (loaded) {
       return work.apply(loaded, first, texts, rowsOfWindow);
     }

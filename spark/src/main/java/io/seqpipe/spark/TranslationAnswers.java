@@ -13,9 +13,9 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Translations as {@code seqpipe translate} makes them: the same search settings, sorted by length into
- * batches of at most {@code batchTokens} padded source tokens, as many searched side by side as the executor
- * has cores (its task threads take turns with the one model an executor loads); in tables, the best
- * translation and its score.
+ * batches of at most {@code batchTokens} padded source tokens, searched one batch at a time by each task (the
+ * tasks of an executor run side by side, {@link ModelPartitions}); in tables, the best translation and its
+ * score.
  *
  * <pre>{@code
  * new TranslationAnswers(5, 2, 1500).lines(translator, 40, texts);   // "40 ||| ... ||| -0.4123", ...
@@ -64,8 +64,7 @@ record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements A
   }
 
   private List<List<Translation>> translations(TrainedModel model, List<String> texts) {
-    return ((Translator) model).translations(texts, settings(model), batchTokens,
-        Runtime.getRuntime().availableProcessors());
+    return ((Translator) model).translations(texts, settings(model), batchTokens);
   }
 
   private SearchSettings settings(TrainedModel model) {

@@ -53,14 +53,15 @@ class SparkJobsTest {
     assertThat(dir.resolve("out/_SUCCESS")).exists();
   }
 
-  /** On PyTorch a task searches batches side by side; the output is still the one-thread, single-process one. */
+  /** On PyTorch an executor's tasks run its model side by side; the output is still the single-process one. */
   @Test
-  void translatesOnPytorchWithBatchesSideBySideLikeOneThreadOfSeqpipeTranslate() throws Exception {
+  void translatesOnPytorchWithTasksSideBySideLikeSeqpipeTranslate() throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(60, 11));
     String expected = singleProcessTranslation(input, "--engine", "pytorch", "--threads", "1", "--beam", "3",
-        "--batch-tokens", "20");
+        "--batch-tokens", "20", "--window", "7");
     Run run = spark("translate", "--model", translator.toString(), "--engine", "pytorch", "--input", input.toString(),
-        "--output", dir.resolve("out").toString(), "--master", "local[2]", "--beam", "3", "--batch-tokens", "20");
+        "--output", dir.resolve("out").toString(), "--master", "local[2]", "--partitions", "9", "--beam", "3",
+        "--batch-tokens", "20", "--window", "7");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(concatenated(dir.resolve("out"))).isEqualTo(expected);
     assertThat(expected.lines()).hasSize(60);

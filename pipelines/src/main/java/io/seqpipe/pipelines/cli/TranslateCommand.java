@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code seqpipe translate --model DIR [--model DIR2 ...] --input FILE --output FILE [--beam K] [--n-best N]
  * [--batch-tokens T] [--threads N]}: a batch translation job (see {@link TranslationJob}), searching N batches
- * side by side; started again after a kill with the same arguments, it continues where it stopped. Several models translate as an ensemble that
- * averages their probabilities at each step ({@link Translator#ensemble}); they must share the target
- * vocabulary.
+ * side by side; started again after a kill with the same arguments, it continues where it stopped. Several
+ * models translate as an ensemble that averages their probabilities at each step ({@link
+ * Translator#ensemble}); they must share the target vocabulary.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
     description = "Translate a file with a saved model, one sentence per line; resumes a killed job run with the same arguments.")

@@ -39,7 +39,7 @@ public final class InferenceThreads {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     EngineChoice engine = handle.engineChoice();
-    int workers = engine.concurrentInference() ? Math.min(threads, tasks) : 1;
+    int workers = handle.concurrentInference() ? Math.min(threads, tasks) : 1;
     if (workers <= 1) {
       handle.prepareInferenceThread();
       for (int i = 0; i < tasks; i++) {
@@ -59,8 +59,7 @@ public final class InferenceThreads {
       List<Future<?>> running = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         running.add(pool.submit(() -> {
-          engine.prepareInferenceThread();
-          engine.setOperationThreads(share);
+          handle.prepareInferenceThread(share);
           try {
             for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
               task.accept(i);

@@ -95,6 +95,22 @@ public final class ModelHandle implements AutoCloseable {
     engine.prepareInferenceThread();
   }
 
+  /**
+   * Readies the calling thread for this model's inference with its operations split into {@code
+   * operationThreads} engine threads where the engine sets that per thread ({@link
+   * EngineChoice#setOperationThreads}): for threads that run inference side by side, each on its share of the
+   * cores.
+   */
+  public void prepareInferenceThread(int operationThreads) {
+    engine.prepareInferenceThread();
+    engine.setOperationThreads(operationThreads);
+  }
+
+  /** Whether several threads may run this model's inference at once ({@link EngineChoice#concurrentInference}). */
+  public boolean concurrentInference() {
+    return engine.concurrentInference();
+  }
+
   /** The engine this model runs on. */
   EngineChoice engineChoice() {
     return engine;

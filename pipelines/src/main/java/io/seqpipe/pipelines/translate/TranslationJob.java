@@ -57,15 +57,20 @@ public final class TranslationJob {
    *     int)}); the output does not depend on it, so a job may resume with another number
    */
   public TranslationJob(Translator translator, SearchSettings settings, int batchTokens, int window, int threads) {
-    if (batchTokens < 1 || window < 1 || threads < 1) {
-      throw new IllegalArgumentException("--batch-tokens, the window and --threads must be >= 1, got " + batchTokens
-          + ", " + window + " and " + threads);
-    }
+    requirePositive("--batch-tokens", batchTokens);
+    requirePositive("--window", window);
+    requirePositive("--threads", threads);
     this.translator = translator;
     this.settings = settings;
     this.batchTokens = batchTokens;
     this.window = window;
     this.threads = threads;
+  }
+
+  private static void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+    }
   }
 
   /** What was done: sentences translated by this run and sentences found done by an earlier one. */

@@ -175,6 +175,17 @@ class TranslationJobTest {
   }
 
   @Test
+  void lessThanOneThreadIsOneLineAndNoOutput() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(3, 8));
+    Path output = dir.resolve("out.en");
+    CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString(), "--threads", "0");
+    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("seqpipe: --threads must be >= 1, got 0\n");
+    assertThat(output).doesNotExist();
+  }
+
+  @Test
   void badUtf8InTheInputIsOneLocatedLineAndNoOutput() throws Exception {
     Path input = Files.write(dir.resolve("in.es"), new byte[] {'k', 'a', '\n', 'l', 'o', ' ', (byte) 0xE9, '\n'});
     Path output = dir.resolve("out.en");
