@@ -85,9 +85,14 @@ public enum EngineChoice {
    * side each take their share of the cores this way instead of each splitting its operations over all.
    */
   public void setOperationThreads(int threads) {
-    if (this == PYTORCH) {
+    if (setsOperationThreadsPerThread()) {
       JniUtils.setNumThreads(threads);
     }
+  }
+
+  /** Whether {@link #setOperationThreads} takes effect: PyTorch's threads are set per calling thread. */
+  public boolean setsOperationThreadsPerThread() {
+    return this == PYTORCH;
   }
 
   public static EngineChoice fromId(String id) {

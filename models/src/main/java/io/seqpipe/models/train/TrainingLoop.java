@@ -95,6 +95,7 @@ public final class TrainingLoop {
 
   private final Settings settings;
   private final Checkpoints checkpoints;
+  private StepThreads stepThreads;
 
   public TrainingLoop(Settings settings, Checkpoints checkpoints) {
     this.settings = settings;
@@ -126,13 +127,23 @@ public final class TrainingLoop {
       stopping.restore(state.bestMetric(), state.staleEpochs());
       schedule.resume(state.schedule());
     }
-    try (Trainer trainer = model.newTrainer(config(setup))) {
+    stepThreads = StepThreads.of(model);
+    LOG.atInfo().addKeyValue("event", "engine_threads").addKeyValue("threads", stepThreads.chosen())
+        .addKeyValue("available", stepThreads.available())
+        .log("engine threads per step: {} of {} (largest weight matrix {} weights)", stepThreads.chosen(),
+            stepThreads.available(), stepThreads.largestWeights());
+    try (Trainer trainer = model.newTrainer(config(setup)); StepThreads.Scope scope = stepThreads.apply()) {
       trainer.initialize(setup.inputShapes());
       releasePreparationGarbage();
       state = epochs(trainer, setup.optimizer(), state, stopping, batches, devMetric, schedule);
     }
     checkpoints.loadFinal(block);
     return state;
+  }
+
+  /** The engine threads the last {@link #run}'s steps ran on; null before a run. */
+  public StepThreads stepThreads() {
+    return stepThreads;
   }
 
   private TrainingState epochs(Trainer trainer, ResumableOptimizer optimizer, TrainingState start,

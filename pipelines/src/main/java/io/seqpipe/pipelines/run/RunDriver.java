@@ -71,7 +71,9 @@ public final class RunDriver {
     M model = task.newModel(spec.name(), engine, device);
     try {
       Checkpoints checkpoints = new Checkpoints(out.resolve("checkpoints"), train.averageLast());
-      TrainingState state = train(model, task, train, checkpoints);
+      TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
+          train.earlyStop().patience(), task.higherIsBetter(), train.seed()), checkpoints);
+      TrainingState state = train(model, task, train, loop);
       RunReport.Averaged averaged = train.averageLast() == 0 ? null
           : new RunReport.Averaged(checkpoints.finalEpochs(state), task.devMetric(model));
       TaskReport details = task.evaluate(model, state, evaluateTest, out);
@@ -93,7 +95,8 @@ public final class RunDriver {
       }
       fields.putAll(task.manifestFields(details));
       Path modelDir = model.save(out.resolve("model"), specText, Reports.JSON.convertValue(fields, Reports.MAP));
-      RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(), train.seed(), data,
+      RunReport report = new RunReport(spec.name(), spec.kind().id(), engine.id(), device.toString(),
+          loop.stepThreads().chosen(), train.seed(), data,
           task.examples(), subword, details, state, averaged, modelDir.toString(), (System.nanoTime() - started) / 1e9,
           specText);
       AtomicFiles.writeString(out.resolve("report.json"), Reports.JSON.writeValueAsString(report));
@@ -106,13 +109,11 @@ public final class RunDriver {
   }
 
   private static <M extends TrainedModel> TrainingState train(M model, Task<M> task, TrainSpec train,
-      Checkpoints checkpoints) throws IOException {
+      TrainingLoop loop) throws IOException {
     LearningRateSchedule schedule = Components.schedule(train);
     Batcher batcher = (train.batchTokens() > 0 ? Batcher.byTokens(train.batchTokens())
         : Batcher.bySentences(train.batchSize())).bucketed(true);
     int[] lengths = task.lengths();
-    TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(train.epochs(), (float) train.clip(),
-        train.earlyStop().patience(), task.higherIsBetter(), train.seed()), checkpoints);
     TrainingLoop.Setup setup = new TrainingLoop.Setup(model.handle().model(), task.objective(),
         Components.optimizer(train, schedule), task.inputShapes());
     return loop.run(setup, epoch -> batcher.batches(lengths, train.seed() + epoch).stream().map(task::batch).toList(),

@@ -20,6 +20,7 @@ import java.util.Map;
  * System.out.println(report.engine() + " " + report.seconds() + " s");
  * }</pre>
  *
+ * @param engineThreads the engine threads a training step ran on ({@code StepThreads}: one for small models)
  * @param data each file read, by role
  * @param subword the subword units the texts were split into ({@code bpe} and its parameters), or null
  * @param training the training state after the last epoch (history per epoch, best epoch)
@@ -29,8 +30,8 @@ import java.util.Map;
  * @param spec the resolved pipeline, in the pipeline language
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({"pipeline", "kind", "engine", "device", "seed", "data", "examples"})
-public record RunReport(String pipeline, String kind, String engine, String device, long seed,
+@JsonPropertyOrder({"pipeline", "kind", "engine", "device", "engine_threads", "seed", "data", "examples"})
+public record RunReport(String pipeline, String kind, String engine, String device, int engineThreads, long seed,
     Map<String, DataFile> data, Examples examples, @JsonInclude(JsonInclude.Include.NON_NULL) ComponentSpec subword,
     @JsonUnwrapped TaskReport task, TrainingState training,
     @JsonInclude(JsonInclude.Include.NON_NULL) Averaged averaged, String model, double seconds, String spec) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.models.artifact.ModelArtifact;
+import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.pipelines.ToyData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ class RunCommandTest {
     assertThat(run.out()).contains("test  accuracy", "report: " + out.resolve("report.html"));
     JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
     assertThat(report.at("/engine").asText()).isEqualTo(engine);
+    // a toy classifier's operations are small: PyTorch runs its steps on one thread, MXNet on those it loaded with
+    assertThat(report.at("/engine_threads").asInt()).isEqualTo(engine.equals("pytorch") ? 1
+        : EngineChoice.MXNET.operationThreads());
     assertThat(report.at("/examples/test").asInt()).isEqualTo(48);
     assertThat(report.at("/examples/train").asInt()).isEqualTo(192);
     for (String metric : new String[] {"accuracy", "f1_macro", "f1_micro", "f1_weighted"}) {
