@@ -5,9 +5,10 @@ import org.apache.spark.SparkConf;
 /**
  * Threads on executors: the engine's as many as the executor has cores ({@code spark.executor.cores}, 1 when
  * unset), waiting passively (OpenMP threads that spin make both engines 30-50x slower when another process
- * holds a core), and the JVM's own (garbage collection, compilation) sized to the same cores with
- * {@code -XX:ActiveProcessorCount}, so that executors sharing a machine do not oversubscribe it. Settings the
- * user gave are kept. In local mode the driver is the executor and the {@code seqpipe} launcher's settings apply.
+ * holds a core), MXNet's synchronous engine as under the {@code seqpipe} launcher, and the JVM's own (garbage
+ * collection, compilation) sized to the same cores with {@code -XX:ActiveProcessorCount}, so that executors
+ * sharing a machine do not oversubscribe it. Settings the user gave are kept. In local mode the driver is the
+ * executor and the {@code seqpipe} launcher's settings apply.
  * On PyTorch, whose tasks run a model side by side, each task thread then takes its task's cores of them
  * ({@link ModelPartitions}).
  *
@@ -26,6 +27,7 @@ final class EngineThreads {
     conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads);
     conf.setIfMissing("spark.executorEnv.GOMP_SPINCOUNT", "0");
     conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
+    conf.setIfMissing("spark.executorEnv.MXNET_ENGINE_TYPE", "NaiveEngine");
     conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
     conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
     String options = conf.get(JAVA_OPTIONS, "");

@@ -13,6 +13,7 @@ class EngineThreadsTest {
     EngineThreads.configure(conf);
     assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("4");
     assertThat(conf.get("spark.executorEnv.OMP_WAIT_POLICY")).isEqualTo("PASSIVE");
+    assertThat(conf.get("spark.executorEnv.MXNET_ENGINE_TYPE")).isEqualTo("NaiveEngine");
     assertThat(conf.get("spark.executor.extraJavaOptions")).isEqualTo(
         "-Dai.djl.pytorch.num_threads=4 -Dai.djl.pytorch.num_interop_threads=1 -XX:ActiveProcessorCount=4");
   }

@@ -1,6 +1,8 @@
 package io.seqpipe.models.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.mxnet.jna.LibUtils;
+import ai.djl.mxnet.jna.MxnetLibrary;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 import java.util.Locale;
@@ -67,12 +69,16 @@ public enum EngineChoice {
 
   /**
    * The threads the engine splits one operation into, as the calling thread runs it: PyTorch's intra-op
-   * threads ({@code ai.djl.pytorch.num_threads}, else {@code OMP_NUM_THREADS}); MXNet's are fixed by
-   * {@code OMP_NUM_THREADS} when its native library loads.
+   * threads ({@code ai.djl.pytorch.num_threads}, else {@code OMP_NUM_THREADS}); MXNet's: those {@link
+   * #setOperationThreads} gave the calling thread, else {@code OMP_NUM_THREADS} as it was when MXNet loaded.
    */
   public int operationThreads() {
     if (this == PYTORCH) {
       return JniUtils.getNumThreads();
+    }
+    Integer set = MxnetThreads.SET.get();
+    if (set != null) {
+      return set;
     }
     String threads = System.getenv("OMP_NUM_THREADS");
     return threads != null && threads.matches("[1-9][0-9]*") ? Integer.parseInt(threads) : 1;
@@ -80,19 +86,41 @@ public enum EngineChoice {
 
   /**
    * Splits the calling thread's operations into {@code threads} engine threads where the engine sets that per
-   * thread (PyTorch: its OpenMP threads and MKL's belong to the calling thread; it also keeps the number as
-   * the default of threads that start later); MXNet's are fixed when it loads. Threads that search side by
-   * side each take their share of the cores this way instead of each splitting its operations over all.
+   * thread ({@link #setsOperationThreadsPerThread}). Threads that search side by side each take their share of
+   * the cores this way instead of each splitting its operations over all; a training step of a small model
+   * takes one.
    */
   public void setOperationThreads(int threads) {
-    if (setsOperationThreadsPerThread()) {
+    if (this == PYTORCH) {
       JniUtils.setNumThreads(threads);
+    } else if (setsOperationThreadsPerThread()) {
+      MxnetThreads.set(threads);
     }
   }
 
-  /** Whether {@link #setOperationThreads} takes effect: PyTorch's threads are set per calling thread. */
+  /**
+   * Whether {@link #setOperationThreads} takes effect. PyTorch's OpenMP and MKL threads belong to the calling
+   * thread (it also keeps the number as the default of threads that start later). MXNet's operations run on the
+   * calling thread only under its synchronous {@code NaiveEngine}, which the launcher selects
+   * ({@code MXNET_ENGINE_TYPE}); under its threaded engine they run on worker threads whose OpenMP threads are
+   * fixed when it loads.
+   */
   public boolean setsOperationThreadsPerThread() {
-    return this == PYTORCH;
+    return this == PYTORCH || "NaiveEngine".equals(System.getenv("MXNET_ENGINE_TYPE"));
+  }
+
+  /** MXNet's OpenMP threads of the calling thread, through its C API, loaded on first use. */
+  private static final class MxnetThreads {
+    private static final ThreadLocal<Integer> SET = new ThreadLocal<>();
+    private static MxnetLibrary library;
+
+    static synchronized void set(int threads) {
+      if (library == null) {
+        library = LibUtils.loadLibrary();
+      }
+      library.MXSetNumOMPThreads(threads);
+      SET.set(threads);
+    }
   }
 
   public static EngineChoice fromId(String id) {

@@ -13,12 +13,14 @@ import io.seqpipe.models.nn.TokenEmbedding;
  * OMP_NUM_THREADS}, {@code ai.djl.pytorch.num_threads}) are the most a step may use, as {@code MKL_NUM_THREADS}
  * is for MKL's dynamic mode: a model whose weight matrices are all small trains on one. Its operations take
  * microseconds, and under the launcher's passive wait policy each one split over threads first wakes a
- * sleeping thread; a second thread made the classification benchmark's steps 1.3-2.3x slower on both engines
+ * sleeping thread; a second thread made the classification benchmark's steps up to 2.3x slower on both engines
  * and both machines measured, while the translation benchmark models, with output layers of millions of weights,
  * gained up to 1.3x from it (BENCHMARKS.md, "Engine threads of a training step").
  *
- * <p>Only engines that set their threads per calling thread follow the choice (PyTorch); MXNet's are fixed
- * when it loads. On an accelerator the engine's threads are left alone.
+ * <p>Only engines that set their threads per calling thread follow the choice ({@link
+ * EngineChoice#setsOperationThreadsPerThread}): PyTorch, and MXNet under its synchronous engine, which the
+ * launcher selects; under its threaded engine MXNet's threads are fixed when it loads. On an accelerator the
+ * engine's threads are left alone.
  *
  * <pre>{@code
  * StepThreads threads = StepThreads.of(model);   // 1 of 2 for a sentiment classifier
