@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructField;
  *
  * <pre>{@code
  * Answers answers = new TranslationAnswers(5, 1, 1500);
- * List<String> lines = answers.lines(model, 0, List.of("Hola."));   // what seqpipe translate writes
+ * List<String> lines = answers.lines(model, 0, List.of("Hola."), 2);   // what seqpipe translate writes
  * }</pre>
  */
 interface Answers extends Serializable {
@@ -24,12 +24,16 @@ interface Answers extends Serializable {
   /** Refuses input the job cannot read, on the driver, before the job starts (every input by default is fine). */
   default void check(Input input) {}
 
-  /** The output lines for {@code texts}, the first of which is line {@code firstIndex} of the input. */
-  List<String> lines(TrainedModel model, long firstIndex, List<String> texts);
+  /**
+   * The output lines for {@code texts}, the first of which is line {@code firstIndex} of the input.
+   *
+   * @param threads the executor's cores, on which the texts may run side by side where the kind of model can
+   */
+  List<String> lines(TrainedModel model, long firstIndex, List<String> texts, int threads);
 
   /** The result columns added to a table. */
   List<StructField> columns();
 
-  /** Each text's values for {@link #columns()}, in order. */
-  List<Object[]> values(TrainedModel model, List<String> texts);
+  /** Each text's values for {@link #columns()}, in order; {@code threads} as for {@link #lines}. */
+  List<Object[]> values(TrainedModel model, List<String> texts, int threads);
 }

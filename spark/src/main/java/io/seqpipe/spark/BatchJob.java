@@ -72,7 +72,7 @@ record BatchJob(Path model, String engine, String device, Input input, String ou
       JavaPairRDD<Long, Row> ordered = rows.rows().zipWithIndex().mapToPair(r -> new scala.Tuple2<>(r._2(), r._1()))
           .repartitionAndSortWithinPartitions(new LinePartitioner(ranges, total, window));
       ModelPartitions work = new ModelPartitions(ShippedModel.ship(sc, model, engine, device), answers, window,
-          rows.textColumn());
+          rows.textColumn(), EngineThreads.executorCores(conf));
       if (input.isText()) {
         ordered.mapPartitions(work.lines()).saveAsTextFile(output);
       } else {

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructField;
  * text a line, cannot hold a history and is refused.
  *
  * <pre>{@code
- * new ForecastAnswers().values(forecaster, List.of("date,y\n2015-01-01,3\n..."));   // [["date,y\n2015-02-01,4.2\n..."]]
+ * new ForecastAnswers().values(forecaster, List.of("date,y\n2015-01-01,3\n..."), 1);   // [["date,y\n2015-02-01,4.2\n..."]]
  * }</pre>
  */
 record ForecastAnswers() implements Answers {
@@ -37,7 +37,7 @@ record ForecastAnswers() implements Answers {
 
   /** Never called: {@link #check(Input)} refuses text input. */
   @Override
-  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts) {
+  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts, int threads) {
     throw new UnsupportedOperationException("forecast jobs write tables, not lines");
   }
 
@@ -47,7 +47,7 @@ record ForecastAnswers() implements Answers {
   }
 
   @Override
-  public List<Object[]> values(TrainedModel model, List<String> texts) {
+  public List<Object[]> values(TrainedModel model, List<String> texts, int threads) {
     return ((Forecaster) model).predict(texts).stream().map(forecast -> new Object[] {forecast.csv()}).toList();
   }
 }

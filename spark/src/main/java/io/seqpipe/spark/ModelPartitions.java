@@ -18,17 +18,22 @@ import scala.Tuple2;
  * the model a window at a time (lines {@code k*window} to {@code (k+1)*window-1}, which {@link LinePartitioner}
  * keeps in one partition: the windows of {@code seqpipe translate}, sorted by length into the same token batches), and come out as output lines or as rows with the result columns, in the same order.
  * Tasks of one executor share its model. On an engine that runs one model from several threads (PyTorch) they
- * run side by side, each with its task's cores ({@code spark.task.cpus}, one by default) as engine threads, as
- * {@code seqpipe translate --threads} searches batches; on MXNet they take turns with it, each with all the
- * executor's engine threads.
+ * run side by side, each with its task's cores ({@code spark.task.cpus}, one by default) as engine threads, and
+ * a translation task searches up to the executor's {@code cores} batches side by side, as {@code seqpipe translate
+ * --threads} does, sharing the model's engine threads with the executor's other tasks ({@link
+ * io.seqpipe.pipelines.model.InferenceThreads}): while every core has a task each task searches one batch at a
+ * time, and the last task running gets all the cores. On MXNet the tasks take turns with the model, each with all
+ * the executor's engine threads.
  *
  * <pre>{@code
- * JavaRDD<String> lines = ordered.mapPartitions(new ModelPartitions(model, answers, 2000, 0).lines());
+ * JavaRDD<String> lines = ordered.mapPartitions(new ModelPartitions(model, answers, 2000, 0, 2).lines());
  * }</pre>
  *
  * @param column the position of the text in each row
+ * @param cores the cores of one executor ({@link EngineThreads#executorCores})
  */
-record ModelPartitions(ShippedModel model, Answers answers, int window, int column) implements Serializable {
+record ModelPartitions(ShippedModel model, Answers answers, int window, int column, int cores)
+    implements Serializable {
   ModelPartitions {
     if (window < 1) {
       throw new IllegalArgumentException("--window must be >= 1, got " + window);
@@ -37,13 +42,14 @@ record ModelPartitions(ShippedModel model, Answers answers, int window, int colu
 
   /** Output lines, as {@code seqpipe translate} or {@code seqpipe predict} writes them. */
   FlatMapFunction<Iterator<Tuple2<Long, Row>>, String> lines() {
-    return rows -> windows(rows, (loaded, first, texts, rowsOfWindow) -> answers.lines(loaded, first, texts));
+    return rows -> windows(rows,
+        (loaded, first, texts, rowsOfWindow) -> answers.lines(loaded, first, texts, cores));
   }
 
   /** The rows with the result columns appended. */
   FlatMapFunction<Iterator<Tuple2<Long, Row>>, Row> rows() {
     return rows -> windows(rows, (loaded, first, texts, rowsOfWindow) -> {
-      List<Object[]> values = answers.values(loaded, texts);
+      List<Object[]> values = answers.values(loaded, texts, cores);
       List<Row> out = new ArrayList<>(values.size());
       for (int i = 0; i < values.size(); i++) {
         Row row = rowsOfWindow.get(i);

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructField;
  * {@code probability} columns.
  *
  * <pre>{@code
- * new PredictionAnswers().lines(classifier, 0, List.of("Great phone."));   // ["positive\t0.973412"]
+ * new PredictionAnswers().lines(classifier, 0, List.of("Great phone."), 1);   // ["positive\t0.973412"]
  * }</pre>
  */
 record PredictionAnswers() implements Answers {
@@ -28,7 +28,7 @@ record PredictionAnswers() implements Answers {
   }
 
   @Override
-  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts) {
+  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts, int threads) {
     return predictions(model, texts).stream().map(OutputLines::prediction).toList();
   }
 
@@ -39,7 +39,7 @@ record PredictionAnswers() implements Answers {
   }
 
   @Override
-  public List<Object[]> values(TrainedModel model, List<String> texts) {
+  public List<Object[]> values(TrainedModel model, List<String> texts, int threads) {
     return predictions(model, texts).stream().map(p -> new Object[] {p.label(), p.probability()}).toList();
   }
 

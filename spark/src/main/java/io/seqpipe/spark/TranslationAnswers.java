@@ -13,12 +13,12 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Translations as {@code seqpipe translate} makes them: the same search settings, sorted by length into
- * batches of at most {@code batchTokens} padded source tokens, searched one batch at a time by each task (the
- * tasks of an executor run side by side, {@link ModelPartitions}); in tables, the best translation and its
+ * batches of at most {@code batchTokens} padded source tokens and searched on up to the executor's cores side by
+ * side, which the executor's tasks share ({@link ModelPartitions}); in tables, the best translation and its
  * score.
  *
  * <pre>{@code
- * new TranslationAnswers(5, 2, 1500).lines(translator, 40, texts);   // "40 ||| ... ||| -0.4123", ...
+ * new TranslationAnswers(5, 2, 1500).lines(translator, 40, texts, 2);   // "40 ||| ... ||| -0.4123", ...
  * }</pre>
  *
  * @param beam the beam size, or null for the model's search
@@ -42,8 +42,8 @@ record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements A
   }
 
   @Override
-  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts) {
-    List<List<Translation>> translations = translations(model, texts);
+  public List<String> lines(TrainedModel model, long firstIndex, List<String> texts, int threads) {
+    List<List<Translation>> translations = translations(model, texts, threads);
     List<String> lines = new ArrayList<>(texts.size() * nBest);
     for (int i = 0; i < translations.size(); i++) {
       lines.addAll(OutputLines.translation(firstIndex + i, translations.get(i), nBest));
@@ -58,13 +58,13 @@ record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements A
   }
 
   @Override
-  public List<Object[]> values(TrainedModel model, List<String> texts) {
-    return translations(model, texts).stream()
+  public List<Object[]> values(TrainedModel model, List<String> texts, int threads) {
+    return translations(model, texts, threads).stream()
         .map(nBest -> new Object[] {nBest.get(0).text(), nBest.get(0).score()}).toList();
   }
 
-  private List<List<Translation>> translations(TrainedModel model, List<String> texts) {
-    return ((Translator) model).translations(texts, settings(model), batchTokens);
+  private List<List<Translation>> translations(TrainedModel model, List<String> texts, int threads) {
+    return ((Translator) model).translations(texts, settings(model), batchTokens, threads);
   }
 
   private SearchSettings settings(TrainedModel model) {

@@ -19,6 +19,11 @@ import java.util.function.IntConsumer;
  * threads ({@link EngineChoice#concurrentInference()}: MXNet) the tasks run one after another on the calling
  * thread, as with one thread.
  *
+ * <p>Each task holds the engine threads it runs on while it runs ({@link ModelHandle#withInferenceThreads}), so
+ * that several calls on one model at once (the tasks of a Spark executor) share the model's engine threads
+ * instead of each taking all of them: a call asks for up to all the cores, gets what the others leave, and the
+ * last call still running gets them all.
+ *
  * <p>The threads live for one call. PyTorch keeps the operation threads it last set as the default of
  * threads that start later; the call sets it back to the calling thread's when it ends.
  *
@@ -42,8 +47,10 @@ public final class InferenceThreads {
     int workers = handle.concurrentInference() ? Math.min(threads, tasks) : 1;
     if (workers <= 1) {
       handle.prepareInferenceThread();
+      int all = engine.operationThreads();
       for (int i = 0; i < tasks; i++) {
-        task.accept(i);
+        int index = i;
+        handle.withInferenceThreads(all, () -> task.accept(index));
       }
       return;
     }
@@ -62,7 +69,8 @@ public final class InferenceThreads {
           handle.prepareInferenceThread(share);
           try {
             for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-              task.accept(i);
+              int index = i;
+              handle.withInferenceThreads(share, () -> task.accept(index));
             }
           } catch (RuntimeException | Error e) {
             next.set(tasks);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * What every trained model has, whatever its kind: the engine's model around its block, the engine and
@@ -33,12 +34,16 @@ public final class ModelHandle implements AutoCloseable {
 
   private final Model model;
   private final EngineChoice engine;
+  private final int engineThreads;
+  private final Semaphore inferenceThreads;
   private Map<String, Object> manifest;
   private Path directory;
 
   private ModelHandle(Model model, EngineChoice engine, Map<String, Object> manifest, Path directory) {
     this.model = model;
     this.engine = engine;
+    this.engineThreads = Math.max(1, engine.operationThreads());
+    this.inferenceThreads = new Semaphore(engineThreads, true);
     this.manifest = manifest;
     this.directory = directory;
   }
@@ -104,6 +109,29 @@ public final class ModelHandle implements AutoCloseable {
   public void prepareInferenceThread(int operationThreads) {
     engine.prepareInferenceThread();
     engine.setOperationThreads(operationThreads);
+  }
+
+  /**
+   * Runs {@code work} on the calling thread once {@code threads} of this model's engine threads are free (all of
+   * them when it asks for more): threads that run the model's inference side by side, from one call or from
+   * several (the tasks of a Spark executor sharing its model), together use no more engine threads than the
+   * thread that loaded the model had, and wait their turn in arrival order.
+   *
+   * @throws IllegalStateException when the calling thread is interrupted while it waits
+   */
+  public void withInferenceThreads(int threads, Runnable work) {
+    int permits = Math.max(1, Math.min(threads, engineThreads));
+    try {
+      inferenceThreads.acquire(permits);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the model's engine threads", e);
+    }
+    try {
+      work.run();
+    } finally {
+      inferenceThreads.release(permits);
+    }
   }
 
   /** Whether several threads may run this model's inference at once ({@link EngineChoice#concurrentInference}). */

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,40 @@ class InferenceThreadsTest {
       assertThat(operationThreads).containsExactly(Math.max(1, before / 2));
       assertThat(gradModes).as("autograd off on the inference threads").containsExactly(false);
       assertThat(EngineChoice.PYTORCH.operationThreads()).as("the caller's engine threads afterwards").isEqualTo(before);
+    }
+  }
+
+  @Test
+  void callsSideBySideShareTheModelsEngineThreadsAndTheLastOneRunningGetsThemAll() throws Exception {
+    try (ModelHandle handle = ModelHandle.create("t", EngineChoice.PYTORCH, Device.cpu(), Blocks.identityBlock())) {
+      int engineThreads = EngineChoice.PYTORCH.operationThreads();
+      assertThat(engineThreads).as("the build's engine threads (test.omp.threads)").isGreaterThanOrEqualTo(2);
+      AtomicInteger inFlight = new AtomicInteger();
+      AtomicInteger most = new AtomicInteger();
+      AtomicBoolean firstCallDone = new AtomicBoolean();
+      CountDownLatch allAfterFirstCall = new CountDownLatch(engineThreads);
+      Set<Thread> counted = ConcurrentHashMap.newKeySet();
+      Thread first = new Thread(() -> InferenceThreads.run(handle, engineThreads, 4 * engineThreads, task -> {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        sleep(20);
+        inFlight.decrementAndGet();
+      }));
+      first.start();
+      InferenceThreads.run(handle, engineThreads, 10_000, task -> {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (first.isAlive()) {
+          sleep(5);
+        } else if (counted.add(Thread.currentThread())) {
+          firstCallDone.set(true);
+          allAfterFirstCall.countDown();
+          await(allAfterFirstCall);
+        }
+        inFlight.decrementAndGet();
+      });
+      first.join();
+      assertThat(firstCallDone).as("the second call outlasted the first").isTrue();
+      assertThat(most.get()).as("tasks in flight at once, with twice the engine's threads asked for")
+          .isEqualTo(engineThreads);
     }
   }
 
@@ -90,6 +126,15 @@ class InferenceThreadsTest {
     try (ModelHandle handle = ModelHandle.create("t", EngineChoice.PYTORCH, Device.cpu(), Blocks.identityBlock())) {
       assertThatThrownBy(() -> InferenceThreads.run(handle, 0, 3, task -> {}))
           .hasMessage("threads must be >= 1, got 0");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
