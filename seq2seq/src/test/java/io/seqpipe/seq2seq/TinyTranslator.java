@@ -32,7 +32,7 @@ public final class TinyTranslator {
     Model model = Model.newInstance("tiny", engine.djlName());
     model.getNDManager().getEngine().setRandomSeed(seed);
     AttentionDecoder decoder = new AttentionDecoder(cell, TokenEmbedding.learned(vocabulary, tied ? hidden : 16), hidden, 1,
-        Attention.create(attention, hidden), inputFeeding, tied, 0.0, vocabulary);
+        Attention.create(attention, hidden), inputFeeding, tied, 0.0, 0.0, vocabulary);
     Seq2SeqModel block = new Seq2SeqModel(TokenEmbedding.learned(vocabulary, 16),
         new RecurrentEncoder(CellType.LSTM, hidden / 2, 1, true, 0.0, false), decoder);
     model.setBlock(block);

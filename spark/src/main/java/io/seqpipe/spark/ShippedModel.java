@@ -39,8 +39,8 @@ record ShippedModel(String archive, String engine, String device) implements Ser
   /** Packs {@code directory} into the driver's temporary directory and adds it to the job. */
   static ShippedModel ship(JavaSparkContext sc, Path directory, String engine, String device) throws IOException {
     Path zip = Files.createTempDirectory("seqpipe-model").resolve("model.zip");
+    zip.getParent().toFile().deleteOnExit(); // deleted in the reverse order of registration: the file, then its folder
     zip.toFile().deleteOnExit();
-    zip.getParent().toFile().deleteOnExit();
     pack(directory, zip);
     sc.sc().addArchive(zip.toUri().toString());
     return new ShippedModel(zip.getFileName().toString(), engine, device);

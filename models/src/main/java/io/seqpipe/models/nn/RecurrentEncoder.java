@@ -20,14 +20,16 @@ import java.util.List;
  * one-layer {@link FusedRecurrent}. In a padded batch the backward direction reads each sequence reversed
  * within its own length ({@link Reversal}), so padding only ever comes after the real tokens; a batch
  * without padding runs both directions in one call of the engine's kernel. Dropout applies between
- * layers; residual connections add a layer's input to its output when their widths agree.
+ * layers and, at its own rate, to the first layer's inputs (the embeddings: with one layer, the only
+ * dropout inside the encoder); residual connections add a layer's input to its output when their widths
+ * agree.
  *
  * <p>Inputs: embedded tokens {@code [batch, time, features]} and the lengths {@code [batch]} (int32).
  * Outputs: {@code [batch, time, directions * hidden]} (zero at padding) and the final hidden state of
  * every layer and direction {@code [layers * directions, batch, hidden]}.
  *
  * <pre>{@code
- * RecurrentEncoder encoder = new RecurrentEncoder(CellType.LSTM, 128, 2, true, 0.3, false);
+ * RecurrentEncoder encoder = new RecurrentEncoder(CellType.LSTM, 128, 2, true, 0.3, 0.2, false);
  * encoder.initialize(manager, DataType.FLOAT32, new Shape(32, 40, 100), new Shape(32));
  * NDList out = encoder.forward(store, new NDList(embedded, lengths), training);
  * }</pre>
@@ -39,17 +41,29 @@ public final class RecurrentEncoder extends AbstractBlock {
   private final int layers;
   private final boolean bidirectional;
   private final float dropout;
+  private final float inputDropout;
   private final boolean residual;
   /** Per layer: forward, then backward when bidirectional. */
   private final List<FusedRecurrent> directions = new ArrayList<>();
 
+  /** An encoder without dropout on its inputs. */
   public RecurrentEncoder(CellType cell, int hidden, int layers, boolean bidirectional, double dropout,
       boolean residual) {
+    this(cell, hidden, layers, bidirectional, dropout, 0, residual);
+  }
+
+  /**
+   * @param dropout dropout between layers, while training
+   * @param inputDropout dropout on the first layer's inputs, while training
+   */
+  public RecurrentEncoder(CellType cell, int hidden, int layers, boolean bidirectional, double dropout,
+      double inputDropout, boolean residual) {
     super(VERSION);
     this.hidden = hidden;
     this.layers = layers;
     this.bidirectional = bidirectional;
     this.dropout = (float) dropout;
+    this.inputDropout = (float) inputDropout;
     this.residual = residual;
     for (int layer = 0; layer < layers; layer++) {
       directions.add(addChildBlock("layer" + layer + "_forward", new FusedRecurrent(cell, hidden, 1, false, 0)));
@@ -149,16 +163,13 @@ public final class RecurrentEncoder extends AbstractBlock {
     return block.forward(store, new NDList(input), training).head();
   }
 
-  /** Dropout between layers, when training. */
+  /** Dropout on the first layer's inputs and between layers, when training. */
   private NDArray layerInput(NDArray input, int layer, boolean training) {
-    return layer > 0 && training && dropout > 0 ? dropout(input) : input;
+    float rate = layer == 0 ? inputDropout : dropout;
+    return training && rate > 0 ? Dropout.dropout(input, rate, true).head() : input;
   }
 
   private NDArray residual(NDArray output, NDArray input) {
     return residual && output.getShape().equals(input.getShape()) ? output.add(input) : output;
-  }
-
-  private NDArray dropout(NDArray input) {
-    return Dropout.dropout(input, dropout, true).head();
   }
 }

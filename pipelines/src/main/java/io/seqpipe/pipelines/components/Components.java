@@ -53,7 +53,7 @@ public final class Components {
   /** The recurrent encoder an {@code encoder} entry describes, untrained. */
   public static RecurrentEncoder encoder(EncoderSpec encoder) {
     return new RecurrentEncoder(CellType.fromId(encoder.cell()), encoder.hidden(), encoder.layers(),
-        encoder.bidirectional(), encoder.dropout(), encoder.residual());
+        encoder.bidirectional(), encoder.dropout(), encoder.inputDropout(), encoder.residual());
   }
 
   public static LearningRateSchedule schedule(TrainSpec train) {

@@ -54,7 +54,7 @@ public record TranslatorConfig(String name, String source, String target, Analyz
     AttentionDecoder attentionDecoder = new AttentionDecoder(CellType.fromId(decoder.cell()),
         TokenEmbedding.learned(targetVocabulary, embeddingDimension), decoder.hidden(), decoder.layers(),
         Attention.create(decoder.attention(), decoder.hidden()), decoder.inputFeeding(), decoder.tieEmbeddings(),
-        decoder.dropout(), targetVocabulary);
+        decoder.dropout(), decoder.inputDropout(), targetVocabulary);
     return new Seq2SeqModel(TokenEmbedding.learned(sourceVocabulary, embeddingDimension), Components.encoder(encoder),
         attentionDecoder);
   }

@@ -29,7 +29,8 @@ import java.util.Set;
  * embeds the previous target token (with the previous attentional vector when input feeding), runs the
  * LSTM layers, attends with the top layer's state, combines state and context into the attentional
  * vector {@code tanh(W_c [h; context])} and projects it to the target vocabulary (optionally through the
- * target embeddings, tied). The initial state comes from the encoder's final states through a bridge
+ * target embeddings, tied). While training, dropout applies to the target embeddings ({@code inputDropout}),
+ * between layers and to the attentional vector before the projection ({@code dropout}). The initial state comes from the encoder's final states through a bridge
  * layer, {@code tanh(W_b [forward; backward])}, for every layer's h (and LSTM c).
  *
  * <p>{@link #forward} decodes a whole target prefix with teacher forcing; {@link #start} and {@link
@@ -37,7 +38,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * AttentionDecoder decoder = new AttentionDecoder(CellType.LSTM, TokenEmbedding.learned(vocab, 256), 512, 1,
- *     Attention.create("luong_general", 512), true, false, 0.3, vocab);
+ *     Attention.create("luong_general", 512), true, false, 0.3, 0.2, vocab);
  * NDList out = decoder.forward(store, new NDList(memory, sourceMask, encoderFinal, targetIn), training);
  * }</pre>
  */
@@ -52,6 +53,7 @@ public final class AttentionDecoder extends AbstractBlock {
   private final boolean inputFeeding;
   private final boolean tied;
   private final float dropout;
+  private final float inputDropout;
   private final int vocabularySize;
   private final Linear bridge;
   private final Linear combine;
@@ -60,9 +62,11 @@ public final class AttentionDecoder extends AbstractBlock {
 
   /**
    * @param tied project through the target embeddings (needs {@code hidden == embedding dimension})
+   * @param dropout dropout between layers and on the attentional vector, while training
+   * @param inputDropout dropout on the target embeddings, while training
    */
   public AttentionDecoder(CellType cell, TokenEmbedding embedding, int hidden, int layers, Attention attention, boolean inputFeeding,
-      boolean tied, double dropout, int vocabularySize) {
+      boolean tied, double dropout, double inputDropout, int vocabularySize) {
     super(VERSION);
     if (tied && hidden != embedding.dimension()) {
       throw new IllegalArgumentException("tied embeddings need the decoder's hidden size (" + hidden
@@ -76,6 +80,7 @@ public final class AttentionDecoder extends AbstractBlock {
     this.inputFeeding = inputFeeding;
     this.tied = tied;
     this.dropout = (float) dropout;
+    this.inputDropout = (float) inputDropout;
     this.vocabularySize = vocabularySize;
     this.bridge = addChildBlock("bridge", Linear.builder().setUnits(hidden).build());
     this.combine = addChildBlock("combine", Linear.builder().setUnits(hidden).optBias(false).build());
@@ -132,6 +137,9 @@ public final class AttentionDecoder extends AbstractBlock {
     Memory source = encoded.memory();
     State state = encoded.state();
     NDArray embedded = embedding.forward(store, new NDList(targets), training).head();
+    if (training && inputDropout > 0) {
+      embedded = Dropout.dropout(embedded, inputDropout, true).head();
+    }
     long time = targets.getShape().get(1);
     NDList combined = new NDList();
     NDList weights = new NDList();
