@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.yaml.YamlWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code train { average_last N }} reads the same from the DSL and YAML and survives both writers. */
 class AverageLastTest {
-  @TempDir Path dir;
-
-  @BeforeEach
-  void dataFiles() throws Exception {
-    for (String file : List.of("c.de", "c.en", "d.de", "d.en")) {
-      Files.writeString(dir.resolve(file), "x\n");
-    }
-  }
-
-  private PipelineSpec parse(String text, String name, Format format) {
-    return PipelineFiles.parse(text, name, format, dir, List.of(), TestNames.INSTANCE, n -> null).spec();
-  }
+  @RegisterExtension final TranslateFolder folder = new TranslateFolder();
 
   @Test
   void readsFromBothLanguagesAndRoundTrips() {
-    PipelineSpec dsl = parse("""
+    PipelineSpec dsl = folder.parse("""
         pipeline t : translate {
           source de
           target en
@@ -37,7 +23,7 @@ class AverageLastTest {
           train { epochs 8; average_last 5 }
         }
         """, "t.pipe", Format.PIPE);
-    PipelineSpec yaml = parse("""
+    PipelineSpec yaml = folder.parse("""
         pipeline: t
         kind: translate
         source: de
@@ -49,13 +35,13 @@ class AverageLastTest {
     assertThat(yaml).isEqualTo(dsl);
     assertThat(DslWriter.write(dsl)).contains("average_last 5");
     assertThat(YamlWriter.write(dsl)).contains("average_last: 5");
-    assertThat(parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
-    assertThat(parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
+    assertThat(folder.parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
+    assertThat(folder.parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
   }
 
   @Test
   void isOffWhenAbsentAndThenNotWritten() {
-    PipelineSpec spec = parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n",
+    PipelineSpec spec = folder.parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n",
         "t.pipe", Format.PIPE);
     assertThat(spec.train().averageLast()).isZero();
     assertThat(DslWriter.write(spec)).doesNotContain("average_last");
@@ -64,9 +50,9 @@ class AverageLastTest {
 
   @Test
   void isSetFromTheCommandLine() throws Exception {
-    Path file = Files.writeString(dir.resolve("t.pipe"),
-        "pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n");
-    PipelineSpec spec = PipelineFiles.load(file, List.of("train.average_last=3"), TestNames.INSTANCE, n -> null).spec();
+    PipelineSpec spec = folder.load("t.pipe",
+        "pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n",
+        List.of("train.average_last=3"));
     assertThat(spec.train().averageLast()).isEqualTo(3);
   }
 }

@@ -7,34 +7,19 @@ import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.grammar.yaml.YamlWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code input_dropout} of an encoder and a decoder reads the same from the DSL and YAML, survives both
  * writers, is 0 when absent and is checked against its range.
  */
 class InputDropoutEntryTest {
-  @TempDir Path dir;
-
-  @BeforeEach
-  void dataFiles() throws Exception {
-    for (String file : List.of("c.de", "c.en", "d.de", "d.en")) {
-      Files.writeString(dir.resolve(file), "x\n");
-    }
-  }
-
-  private PipelineSpec parse(String text, String name, Format format) {
-    return PipelineFiles.parse(text, name, format, dir, List.of(), TestNames.INSTANCE, n -> null).spec();
-  }
+  @RegisterExtension final TranslateFolder folder = new TranslateFolder();
 
   @Test
   void readsFromBothLanguagesAndRoundTrips() {
-    TranslateSpec dsl = (TranslateSpec) parse("""
+    TranslateSpec dsl = (TranslateSpec) folder.parse("""
         pipeline t : translate {
           source de
           target en
@@ -43,7 +28,7 @@ class InputDropoutEntryTest {
           decoder gru(hidden: 64, input_dropout: 0.4)
         }
         """, "t.pipe", Format.PIPE);
-    PipelineSpec yaml = parse("""
+    PipelineSpec yaml = folder.parse("""
         pipeline: t
         kind: translate
         source: de
@@ -56,13 +41,13 @@ class InputDropoutEntryTest {
     assertThat(dsl.decoder().inputDropout()).isEqualTo(0.4);
     assertThat(dsl.encoder().dropout()).isEqualTo(0.3);
     assertThat(yaml).isEqualTo(dsl);
-    assertThat(parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
-    assertThat(parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
+    assertThat(folder.parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
+    assertThat(folder.parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
   }
 
   @Test
   void isZeroWhenAbsent() {
-    TranslateSpec spec = (TranslateSpec) parse(
+    TranslateSpec spec = (TranslateSpec) folder.parse(
         "pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n", "t.pipe", Format.PIPE);
     assertThat(spec.encoder().inputDropout()).isZero();
     assertThat(spec.decoder().inputDropout()).isZero();
@@ -70,7 +55,7 @@ class InputDropoutEntryTest {
 
   @Test
   void isCheckedAgainstItsRange() {
-    assertThatThrownBy(() -> parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n"
+    assertThatThrownBy(() -> folder.parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n"
         + "  decoder gru(input_dropout: 1.5)\n}\n", "t.pipe", Format.PIPE))
         .hasMessageStartingWith("t.pipe:5:30: ").hasMessageContaining("input_dropout");
   }

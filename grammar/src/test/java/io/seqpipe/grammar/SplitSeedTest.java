@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seqpipe.grammar.dsl.DslWriter;
 import io.seqpipe.grammar.spec.PipelineSpec;
 import io.seqpipe.grammar.yaml.YamlWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code data { split_seed N }} reads the same from the DSL and YAML, defaults to the train seed, round-trips. */
 class SplitSeedTest {
-  @TempDir Path dir;
-
-  @BeforeEach
-  void dataFiles() throws Exception {
-    for (String file : List.of("c.de", "c.en", "d.de", "d.en")) {
-      Files.writeString(dir.resolve(file), "x\n");
-    }
-  }
-
-  private PipelineSpec parse(String text, String name, Format format) {
-    return PipelineFiles.parse(text, name, format, dir, List.of(), TestNames.INSTANCE, n -> null).spec();
-  }
+  @RegisterExtension final TranslateFolder folder = new TranslateFolder();
 
   @Test
   void readsFromBothLanguagesAndRoundTrips() {
-    PipelineSpec dsl = parse("""
+    PipelineSpec dsl = folder.parse("""
         pipeline t : translate {
           source de
           target en
@@ -37,7 +23,7 @@ class SplitSeedTest {
           train { seed 7 }
         }
         """, "t.pipe", Format.PIPE);
-    PipelineSpec yaml = parse("""
+    PipelineSpec yaml = folder.parse("""
         pipeline: t
         kind: translate
         source: de
@@ -47,13 +33,13 @@ class SplitSeedTest {
         """, "t.yaml", Format.YAML);
     assertThat(dsl.data().splitSeed(dsl.train().seed())).isEqualTo(42);
     assertThat(yaml).isEqualTo(dsl);
-    assertThat(parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
-    assertThat(parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
+    assertThat(folder.parse(DslWriter.write(dsl), "w.pipe", Format.PIPE)).isEqualTo(dsl);
+    assertThat(folder.parse(YamlWriter.write(dsl), "w.yaml", Format.YAML)).isEqualTo(dsl);
   }
 
   @Test
   void isTheTrainSeedWhenAbsentAndThenNotWritten() {
-    PipelineSpec spec = parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n"
+    PipelineSpec spec = folder.parse("pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n"
         + "  train { seed 9 }\n}\n", "t.pipe", Format.PIPE);
     assertThat(spec.data().splitSeed(spec.train().seed())).isEqualTo(9);
     assertThat(DslWriter.write(spec)).doesNotContain("split_seed");
@@ -62,9 +48,9 @@ class SplitSeedTest {
 
   @Test
   void isSetFromTheCommandLine() throws Exception {
-    Path file = Files.writeString(dir.resolve("t.pipe"),
-        "pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n");
-    PipelineSpec spec = PipelineFiles.load(file, List.of("data.split_seed=3"), TestNames.INSTANCE, n -> null).spec();
+    PipelineSpec spec = folder.load("t.pipe",
+        "pipeline t : translate {\n  source de\n  target en\n  data { train \"c\"; dev \"d\" }\n}\n",
+        List.of("data.split_seed=3"));
     assertThat(spec.data().splitSeed(42)).isEqualTo(3);
   }
 }
