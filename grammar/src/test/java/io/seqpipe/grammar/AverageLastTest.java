@@ -23,14 +23,9 @@ class AverageLastTest {
           train { epochs 8; average_last 5 }
         }
         """, "t.pipe", Format.PIPE);
-    PipelineSpec yaml = folder.parse("""
-        pipeline: t
-        kind: translate
-        source: de
-        target: en
-        data: {train: c, dev: d}
+    PipelineSpec yaml = folder.parseYaml("""
         train: {epochs: 8, average_last: 5}
-        """, "t.yaml", Format.YAML);
+        """);
     assertThat(dsl.train().averageLast()).isEqualTo(5);
     assertThat(yaml).isEqualTo(dsl);
     assertThat(DslWriter.write(dsl)).contains("average_last 5");

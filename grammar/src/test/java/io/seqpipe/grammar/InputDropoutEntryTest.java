@@ -28,15 +28,10 @@ class InputDropoutEntryTest {
           decoder gru(hidden: 64, input_dropout: 0.4)
         }
         """, "t.pipe", Format.PIPE);
-    PipelineSpec yaml = folder.parse("""
-        pipeline: t
-        kind: translate
-        source: de
-        target: en
-        data: {train: c, dev: d}
+    PipelineSpec yaml = folder.parseYaml("""
         encoder: {type: bigru, hidden: 32, input_dropout: 0.25}
         decoder: {type: gru, hidden: 64, input_dropout: 0.4}
-        """, "t.yaml", Format.YAML);
+        """);
     assertThat(dsl.encoder().inputDropout()).isEqualTo(0.25);
     assertThat(dsl.decoder().inputDropout()).isEqualTo(0.4);
     assertThat(dsl.encoder().dropout()).isEqualTo(0.3);

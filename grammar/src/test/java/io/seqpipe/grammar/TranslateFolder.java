@@ -44,6 +44,12 @@ final class TranslateFolder implements BeforeEachCallback, AfterEachCallback {
     return PipelineFiles.parse(text, name, format, dir, List.of(), TestNames.INSTANCE, n -> null).spec();
   }
 
+  /** A YAML translate pipeline {@code t} on the folder's data, with {@code entries} (YAML lines) added. */
+  PipelineSpec parseYaml(String entries) {
+    return parse("pipeline: t\nkind: translate\nsource: de\ntarget: en\ndata: {train: c, dev: d}\n" + entries, "t.yaml",
+        Format.YAML);
+  }
+
   /** A pipeline file in the folder, loaded with {@code --set} overrides. */
   PipelineSpec load(String name, String text, List<String> overrides) throws IOException {
     Path file = Files.writeString(dir.resolve(name), text);

@@ -29,9 +29,10 @@ import java.util.Set;
  * embeds the previous target token (with the previous attentional vector when input feeding), runs the
  * LSTM layers, attends with the top layer's state, combines state and context into the attentional
  * vector {@code tanh(W_c [h; context])} and projects it to the target vocabulary (optionally through the
- * target embeddings, tied). While training, dropout applies to the target embeddings ({@code inputDropout}),
- * between layers and to the attentional vector before the projection ({@code dropout}). The initial state comes from the encoder's final states through a bridge
- * layer, {@code tanh(W_b [forward; backward])}, for every layer's h (and LSTM c).
+ * target embeddings, tied). While training, dropout applies to the target embeddings ({@code
+ * inputDropout}), between layers and to the attentional vector before the projection ({@code dropout}).
+ * The initial state comes from the encoder's final states through a bridge layer, {@code tanh(W_b
+ * [forward; backward])}, for every layer's h (and LSTM c).
  *
  * <p>{@link #forward} decodes a whole target prefix with teacher forcing; {@link #start} and {@link
  * #step} serve search, one token per sentence at a time.
