@@ -198,7 +198,8 @@ class MalformedInputTest {
             "t.pipe:5:11: translate pipelines stop early on dev bleu (greedy search), not 'chrf'"),
         // sweep blocks: each key and value checked as --set checks it, located where the block writes it
         dsl("unknown sweep key", classify("sweep { grid { encoder.hiden [8, 16] } }"),
-            "t.pipe:3:18: unknown entry 'encoder.hiden'; did you mean 'hidden'? (known: dropout, hidden, input_dropout, layers, type)"),
+            "t.pipe:3:18: unknown entry 'encoder.hiden'; did you mean 'hidden'? (known: dropout, hidden, input_dropout, layers, type, "
+                + "word_dropout)"),
         dsl("unknown sweep section", classify("sweep { grid { trian.epochs [1, 2] } }"),
             "t.pipe:3:18: unknown entry 'trian'; did you mean 'train'? (known: analyzer, calendar, data, decoder, "
             + "embeddings, encoder, evaluate, head, kind, pipeline, pooling, scale, search, source, sweep, target, train, "

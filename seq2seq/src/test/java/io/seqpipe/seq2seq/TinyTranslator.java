@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.models.nn.CellType;
+import io.seqpipe.models.nn.EmbeddingDropout;
 import io.seqpipe.models.nn.RecurrentEncoder;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.seq2seq.attention.Attention;
@@ -32,7 +33,7 @@ public final class TinyTranslator {
     Model model = Model.newInstance("tiny", engine.djlName());
     model.getNDManager().getEngine().setRandomSeed(seed);
     AttentionDecoder decoder = new AttentionDecoder(cell, TokenEmbedding.learned(vocabulary, tied ? hidden : 16), hidden, 1,
-        Attention.create(attention, hidden), inputFeeding, tied, 0.0, 0.0, vocabulary);
+        Attention.create(attention, hidden), inputFeeding, tied, 0.0, EmbeddingDropout.NONE, vocabulary);
     Seq2SeqModel block = new Seq2SeqModel(TokenEmbedding.learned(vocabulary, 16),
         new RecurrentEncoder(CellType.LSTM, hidden / 2, 1, true, 0.0, false), decoder);
     model.setBlock(block);

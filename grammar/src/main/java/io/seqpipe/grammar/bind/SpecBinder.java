@@ -512,7 +512,7 @@ public final class SpecBinder {
     boolean bidirectional = bound.name().startsWith("bi");
     return new EncoderSpec(bidirectional ? bound.name().substring(2) : bound.name(), bidirectional,
         bound.integer("hidden"), bound.integer("layers"), bound.number("dropout"), bound.number("input_dropout"),
-        bound.bool("residual"));
+        bound.number("word_dropout"), bound.bool("residual"));
   }
 
   /** The decoder, checked to fit the encoder (dot attention) and the embeddings (tied output). */
@@ -525,7 +525,8 @@ public final class SpecBinder {
     }
     ComponentSpec bound = component.spec();
     DecoderSpec spec = new DecoderSpec(bound.name(), bound.integer("hidden"), bound.integer("layers"),
-        bound.number("dropout"), bound.number("input_dropout"), bound.text("attention"), bound.bool("input_feeding"), bound.bool("tie_embeddings"));
+        bound.number("dropout"), bound.number("input_dropout"), bound.number("word_dropout"), bound.text("attention"),
+        bound.bool("input_feeding"), bound.bool("tie_embeddings"));
     if (encoder != null && spec.attention().equals("luong_dot") && spec.hidden() != encoderWidth) {
       problems.add(component.at("attention"), "luong_dot attention scores the decoder state against the encoder's outputs, so their widths "
           + "must be equal: decoder hidden " + spec.hidden() + ", encoder output " + encoderWidth

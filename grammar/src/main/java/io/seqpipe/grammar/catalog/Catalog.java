@@ -42,7 +42,8 @@ public final class Catalog {
         List.of(optionalText("model"), optionalText("source"), optionalText("target")));
 
     List<Param> recurrent = List.of(integer("hidden", 256, 1, 8192), integer("layers", 1, 1, 16),
-        number("dropout", 0.3, 0, 0.95), number("input_dropout", 0.0, 0, 0.95), bool("residual", false));
+        number("dropout", 0.3, 0, 0.95), number("input_dropout", 0.0, 0, 0.95),
+        number("word_dropout", 0.0, 0, 0.95), bool("residual", false));
     add(Family.ENCODER, "lstm", "a unidirectional LSTM", 0, recurrent);
     add(Family.ENCODER, "gru", "a unidirectional GRU", 0, recurrent);
     add(Family.ENCODER, "bilstm", "a bidirectional LSTM", 0, recurrent);
@@ -50,7 +51,7 @@ public final class Catalog {
 
     List<Param> decoder = List.of(integer("hidden", null, 1, 8192), integer("layers", 1, 1, 16),
         number("dropout", 0.3, 0, 0.95), number("input_dropout", 0.0, 0, 0.95),
-        name("attention", "luong_general", Family.ATTENTION),
+        number("word_dropout", 0.0, 0, 0.95), name("attention", "luong_general", Family.ATTENTION),
         bool("input_feeding", true), bool("tie_embeddings", false));
     add(Family.DECODER, "lstm", "an LSTM attention decoder (hidden defaults to the encoder's output width)", 0, decoder);
     add(Family.DECODER, "gru", "a GRU attention decoder (hidden defaults to the encoder's output width)", 0, decoder);

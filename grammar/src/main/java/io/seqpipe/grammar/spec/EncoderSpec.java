@@ -6,10 +6,11 @@ package io.seqpipe.grammar.spec;
  * @param cell {@code lstm} or {@code gru}
  * @param dropout dropout between layers, while training
  * @param inputDropout dropout on the first layer's inputs (the embeddings), while training
+ * @param wordDropout the rate at which whole source tokens are dropped from the first layer's inputs, while training
  * @param residual residual connections between layers of equal width
  */
 public record EncoderSpec(String cell, boolean bidirectional, int hidden, int layers, double dropout,
-    double inputDropout, boolean residual) {
+    double inputDropout, double wordDropout, boolean residual) {
 
   /** The name in pipeline files: {@code bilstm} for a bidirectional LSTM. */
   public String type() {

@@ -113,7 +113,8 @@ public final class SpecTree {
     if (spec instanceof TranslateSpec translate) {
       DecoderSpec decoder = translate.decoder();
       root.put("decoder", new Component(decoder.cell(), entries("hidden", decoder.hidden(), "layers", decoder.layers(),
-          "dropout", decoder.dropout(), "input_dropout", decoder.inputDropout(), "attention", decoder.attention(), "input_feeding", decoder.inputFeeding(),
+          "dropout", decoder.dropout(), "input_dropout", decoder.inputDropout(),
+          "word_dropout", decoder.wordDropout(), "attention", decoder.attention(), "input_feeding", decoder.inputFeeding(),
           "tie_embeddings", decoder.tieEmbeddings())));
       root.put("search", search(translate.search()));
     }
@@ -182,7 +183,8 @@ public final class SpecTree {
 
   private static Component encoder(EncoderSpec encoder) {
     return new Component(encoder.type(), entries("hidden", encoder.hidden(), "layers", encoder.layers(),
-        "dropout", encoder.dropout(), "input_dropout", encoder.inputDropout(), "residual", encoder.residual()));
+        "dropout", encoder.dropout(), "input_dropout", encoder.inputDropout(), "word_dropout", encoder.wordDropout(),
+        "residual", encoder.residual()));
   }
 
   private static void files(Map<String, Object> out, DataSpec data) {

@@ -20,16 +20,17 @@ import java.util.List;
  * one-layer {@link FusedRecurrent}. In a padded batch the backward direction reads each sequence reversed
  * within its own length ({@link Reversal}), so padding only ever comes after the real tokens; a batch
  * without padding runs both directions in one call of the engine's kernel. Dropout applies between
- * layers and, at its own rate, to the first layer's inputs (the embeddings: with one layer, the only
- * dropout inside the encoder); residual connections add a layer's input to its output when their widths
- * agree.
+ * layers and, as an {@link EmbeddingDropout} of its own rates, to the first layer's inputs (the
+ * embeddings: with one layer, the only dropout inside the encoder); residual connections add a layer's
+ * input to its output when their widths agree.
  *
  * <p>Inputs: embedded tokens {@code [batch, time, features]} and the lengths {@code [batch]} (int32).
  * Outputs: {@code [batch, time, directions * hidden]} (zero at padding) and the final hidden state of
  * every layer and direction {@code [layers * directions, batch, hidden]}.
  *
  * <pre>{@code
- * RecurrentEncoder encoder = new RecurrentEncoder(CellType.LSTM, 128, 2, true, 0.3, 0.2, false);
+ * RecurrentEncoder encoder = new RecurrentEncoder(CellType.LSTM, 128, 2, true, 0.3,
+ *     new EmbeddingDropout(0.2, 0.1), false);
  * encoder.initialize(manager, DataType.FLOAT32, new Shape(32, 40, 100), new Shape(32));
  * NDList out = encoder.forward(store, new NDList(embedded, lengths), training);
  * }</pre>
@@ -41,7 +42,7 @@ public final class RecurrentEncoder extends AbstractBlock {
   private final int layers;
   private final boolean bidirectional;
   private final float dropout;
-  private final float inputDropout;
+  private final EmbeddingDropout inputDropout;
   private final boolean residual;
   /** Per layer: forward, then backward when bidirectional. */
   private final List<FusedRecurrent> directions = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class RecurrentEncoder extends AbstractBlock {
   /** An encoder without dropout on its inputs. */
   public RecurrentEncoder(CellType cell, int hidden, int layers, boolean bidirectional, double dropout,
       boolean residual) {
-    this(cell, hidden, layers, bidirectional, dropout, 0, residual);
+    this(cell, hidden, layers, bidirectional, dropout, EmbeddingDropout.NONE, residual);
   }
 
   /**
@@ -57,13 +58,13 @@ public final class RecurrentEncoder extends AbstractBlock {
    * @param inputDropout dropout on the first layer's inputs, while training
    */
   public RecurrentEncoder(CellType cell, int hidden, int layers, boolean bidirectional, double dropout,
-      double inputDropout, boolean residual) {
+      EmbeddingDropout inputDropout, boolean residual) {
     super(VERSION);
     this.hidden = hidden;
     this.layers = layers;
     this.bidirectional = bidirectional;
     this.dropout = (float) dropout;
-    this.inputDropout = (float) inputDropout;
+    this.inputDropout = inputDropout;
     this.residual = residual;
     for (int layer = 0; layer < layers; layer++) {
       directions.add(addChildBlock("layer" + layer + "_forward", new FusedRecurrent(cell, hidden, 1, false, 0)));
@@ -165,8 +166,10 @@ public final class RecurrentEncoder extends AbstractBlock {
 
   /** Dropout on the first layer's inputs and between layers, when training. */
   private NDArray layerInput(NDArray input, int layer, boolean training) {
-    float rate = layer == 0 ? inputDropout : dropout;
-    return training && rate > 0 ? Dropout.dropout(input, rate, true).head() : input;
+    if (layer == 0) {
+      return inputDropout.apply(input, training);
+    }
+    return training && dropout > 0 ? Dropout.dropout(input, dropout, true).head() : input;
   }
 
   private NDArray residual(NDArray output, NDArray input) {

@@ -6,6 +6,7 @@ import io.seqpipe.grammar.spec.AnalyzerChoice;
 import io.seqpipe.grammar.spec.ComponentSpec;
 import io.seqpipe.grammar.spec.TrainSpec;
 import io.seqpipe.models.nn.CellType;
+import io.seqpipe.models.nn.EmbeddingDropout;
 import io.seqpipe.models.nn.RecurrentEncoder;
 import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.models.train.AdamOptimizer;
@@ -53,7 +54,8 @@ public final class Components {
   /** The recurrent encoder an {@code encoder} entry describes, untrained. */
   public static RecurrentEncoder encoder(EncoderSpec encoder) {
     return new RecurrentEncoder(CellType.fromId(encoder.cell()), encoder.hidden(), encoder.layers(),
-        encoder.bidirectional(), encoder.dropout(), encoder.inputDropout(), encoder.residual());
+        encoder.bidirectional(), encoder.dropout(),
+        new EmbeddingDropout(encoder.inputDropout(), encoder.wordDropout()), encoder.residual());
   }
 
   public static LearningRateSchedule schedule(TrainSpec train) {

@@ -7,6 +7,7 @@ import io.seqpipe.grammar.spec.EncoderSpec;
 import io.seqpipe.grammar.spec.SearchSpec;
 import io.seqpipe.grammar.spec.TranslateSpec;
 import io.seqpipe.models.nn.CellType;
+import io.seqpipe.models.nn.EmbeddingDropout;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.pipelines.components.Components;
@@ -54,7 +55,7 @@ public record TranslatorConfig(String name, String source, String target, Analyz
     AttentionDecoder attentionDecoder = new AttentionDecoder(CellType.fromId(decoder.cell()),
         TokenEmbedding.learned(targetVocabulary, embeddingDimension), decoder.hidden(), decoder.layers(),
         Attention.create(decoder.attention(), decoder.hidden()), decoder.inputFeeding(), decoder.tieEmbeddings(),
-        decoder.dropout(), decoder.inputDropout(), targetVocabulary);
+        decoder.dropout(), new EmbeddingDropout(decoder.inputDropout(), decoder.wordDropout()), targetVocabulary);
     return new Seq2SeqModel(TokenEmbedding.learned(sourceVocabulary, embeddingDimension), Components.encoder(encoder),
         attentionDecoder);
   }

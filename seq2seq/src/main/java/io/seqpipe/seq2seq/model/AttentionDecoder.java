@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import io.seqpipe.models.nn.CellType;
+import io.seqpipe.models.nn.EmbeddingDropout;
 import io.seqpipe.models.nn.RecurrentStep;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.seq2seq.attention.Attention;
@@ -30,7 +31,8 @@ import java.util.Set;
  * LSTM layers, attends with the top layer's state, combines state and context into the attentional
  * vector {@code tanh(W_c [h; context])} and projects it to the target vocabulary (optionally through the
  * target embeddings, tied). While training, dropout applies to the target embeddings ({@code
- * inputDropout}), between layers and to the attentional vector before the projection ({@code dropout}).
+ * inputDropout}: single features and whole tokens), between layers and to the attentional vector before
+ * the projection ({@code dropout}).
  * The initial state comes from the encoder's final states through a bridge layer, {@code tanh(W_b
  * [forward; backward])}, for every layer's h (and LSTM c).
  *
@@ -39,7 +41,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * AttentionDecoder decoder = new AttentionDecoder(CellType.LSTM, TokenEmbedding.learned(vocab, 256), 512, 1,
- *     Attention.create("luong_general", 512), true, false, 0.3, 0.2, vocab);
+ *     Attention.create("luong_general", 512), true, false, 0.3, new EmbeddingDropout(0.2, 0.1), vocab);
  * NDList out = decoder.forward(store, new NDList(memory, sourceMask, encoderFinal, targetIn), training);
  * }</pre>
  */
@@ -54,7 +56,7 @@ public final class AttentionDecoder extends AbstractBlock {
   private final boolean inputFeeding;
   private final boolean tied;
   private final float dropout;
-  private final float inputDropout;
+  private final EmbeddingDropout inputDropout;
   private final int vocabularySize;
   private final Linear bridge;
   private final Linear combine;
@@ -67,7 +69,7 @@ public final class AttentionDecoder extends AbstractBlock {
    * @param inputDropout dropout on the target embeddings, while training
    */
   public AttentionDecoder(CellType cell, TokenEmbedding embedding, int hidden, int layers, Attention attention, boolean inputFeeding,
-      boolean tied, double dropout, double inputDropout, int vocabularySize) {
+      boolean tied, double dropout, EmbeddingDropout inputDropout, int vocabularySize) {
     super(VERSION);
     if (tied && hidden != embedding.dimension()) {
       throw new IllegalArgumentException("tied embeddings need the decoder's hidden size (" + hidden
@@ -81,7 +83,7 @@ public final class AttentionDecoder extends AbstractBlock {
     this.inputFeeding = inputFeeding;
     this.tied = tied;
     this.dropout = (float) dropout;
-    this.inputDropout = (float) inputDropout;
+    this.inputDropout = inputDropout;
     this.vocabularySize = vocabularySize;
     this.bridge = addChildBlock("bridge", Linear.builder().setUnits(hidden).build());
     this.combine = addChildBlock("combine", Linear.builder().setUnits(hidden).optBias(false).build());
@@ -137,10 +139,7 @@ public final class AttentionDecoder extends AbstractBlock {
   public NDList decode(ParameterStore store, Seq2SeqModel.Encoded encoded, NDArray targets, boolean training) {
     Memory source = encoded.memory();
     State state = encoded.state();
-    NDArray embedded = embedding.forward(store, new NDList(targets), training).head();
-    if (training && inputDropout > 0) {
-      embedded = Dropout.dropout(embedded, inputDropout, true).head();
-    }
+    NDArray embedded = inputDropout.apply(embedding.forward(store, new NDList(targets), training).head(), training);
     long time = targets.getShape().get(1);
     NDList combined = new NDList();
     NDList weights = new NDList();

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.models.nn.CellType;
+import io.seqpipe.models.nn.EmbeddingDropout;
 import io.seqpipe.models.nn.RecurrentEncoder;
 import io.seqpipe.models.nn.TokenEmbedding;
 import io.seqpipe.seq2seq.attention.Attention;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Input dropout of the encoder (on the source embeddings) and of the decoder (on the target embeddings)
- * changes what a one-layer model computes while training, where no other dropout applies, and nothing at
- * inference.
+ * Input dropout of the encoder (on the source embeddings) and of the decoder (on the target embeddings), of
+ * single features and of whole tokens, changes what a one-layer model computes while training, where no other
+ * dropout applies, and nothing at inference.
  */
 class InputDropoutTest {
   private static final int VOCABULARY = 12;
@@ -29,10 +30,14 @@ class InputDropoutTest {
   @ParameterizedTest
   @EnumSource(EngineChoice.class)
   void encoderAndDecoderInputDropoutApplyOnlyWhileTraining(EngineChoice engine) {
-    float[] plainEval = logits(engine, 0, 0, false);
-    assertThat(logits(engine, 0, 0, true)).as("no dropout: training computes what inference does")
+    EmbeddingDropout none = EmbeddingDropout.NONE;
+    float[] plainEval = logits(engine, none, none, false);
+    assertThat(logits(engine, none, none, true)).as("no dropout: training computes what inference does")
         .containsExactly(plainEval, within(1e-5f));
-    for (double[] rates : new double[][] {{0.5, 0}, {0, 0.5}}) {
+    EmbeddingDropout features = new EmbeddingDropout(0.5, 0);
+    EmbeddingDropout words = new EmbeddingDropout(0, 0.5);
+    for (EmbeddingDropout[] rates : new EmbeddingDropout[][] {{features, none}, {none, features}, {words, none},
+        {none, words}}) {
       assertThat(logits(engine, rates[0], rates[1], false)).as("inference, input dropout %s", Arrays.toString(rates))
           .containsExactly(plainEval, within(1e-5f));
       float[] training = logits(engine, rates[0], rates[1], true);
@@ -45,7 +50,8 @@ class InputDropoutTest {
   }
 
   /** Teacher-forced logits of a one-layer model with the given input dropouts and no other dropout. */
-  private static float[] logits(EngineChoice engine, double encoderInput, double decoderInput, boolean training) {
+  private static float[] logits(EngineChoice engine, EmbeddingDropout encoderInput, EmbeddingDropout decoderInput,
+      boolean training) {
     try (NDManager manager = engine.engine().newBaseManager()) {
       manager.getEngine().setRandomSeed(5);
       AttentionDecoder decoder = new AttentionDecoder(CellType.GRU, TokenEmbedding.learned(VOCABULARY, 8), 16, 1,
