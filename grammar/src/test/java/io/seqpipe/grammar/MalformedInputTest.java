@@ -182,13 +182,14 @@ class MalformedInputTest {
             "t.pipe:5:54: file not found: " + dir.resolve("en.model")),
         dsl("SentencePiece without a model", translate("subword sentencepiece"),
             "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
-                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
+                + "sentencepiece(source: \"de.model\", target: \"en.model\") (either may be left out)"),
         dsl("one SentencePiece model and one per language", translate("subword sentencepiece(\"spm.model\", source: \"spm.model\")"),
             "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
-                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
-        dsl("a SentencePiece model for one language only", translate("subword sentencepiece(source: \"spm.model\")"),
-            "t.pipe:5:11: sentencepiece takes one model, sentencepiece(\"spm.model\"), or one per language, "
-                + "sentencepiece(source: \"de.model\", target: \"en.model\")"),
+                + "sentencepiece(source: \"de.model\", target: \"en.model\") (either may be left out)"),
+        dsl("BPE on neither side", translate("subword bpe(source: false, target: false)"),
+            "t.pipe:5:38: bpe(source: false, target: false) splits neither side; remove the subword entry for whole tokens"),
+        dsl("BPE sides in a classify pipeline", classify("subword bpe(target: false)"),
+            "t.pipe:3:23: bpe(target: false) applies to translate pipelines only"),
         dsl("SentencePiece models per language in a classify pipeline", classify("subword sentencepiece(target: \"spm.model\")"),
             "t.pipe:3:33: sentencepiece(source: ..., target: ...) applies to translate pipelines only: name one model, "
                 + "sentencepiece(\"spm.model\")"),

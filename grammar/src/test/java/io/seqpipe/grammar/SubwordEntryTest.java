@@ -37,13 +37,24 @@ class SubwordEntryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"subword bpe", "subword bpe(merges: 500, joint: false)", "subword sentencepiece(\"spm.model\")",
-      "subword sentencepiece(source: \"de.model\", target: \"en.model\")"})
+  @ValueSource(strings = {"subword bpe", "subword bpe(merges: 500, joint: false)", "subword bpe(merges: 500, target: false)",
+      "subword sentencepiece(\"spm.model\")", "subword sentencepiece(source: \"de.model\", target: \"en.model\")",
+      "subword sentencepiece(source: \"de.model\")", "subword sentencepiece(target: \"en.model\")"})
   void roundTripsThroughBothFormats(String entry) {
     TextPipelineSpec spec = translate(entry);
     assertThat(spec.subword()).isNotNull();
     assertThat(parse(DslWriter.write(spec), Format.PIPE)).isEqualTo(spec);
     assertThat(parse(YamlWriter.write(spec), Format.YAML)).isEqualTo(spec);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"subword bpe(target: false)", "subword { type bpe; target false }"})
+  void bpeSplitsBothSidesUnlessTold(String entry) {
+    assertThat(translate("subword bpe").subword().params()).containsEntry("source", true).containsEntry("target", true);
+    assertThat(translate(entry).subword().params()).containsEntry("source", true).containsEntry("target", false);
+    String yaml = "pipeline: t\nkind: translate\nsource: de\ntarget: en\ndata: {train: c, dev: d}\n"
+        + "subword: {type: bpe, target: false}\n";
+    assertThat(parse(yaml, Format.YAML)).isEqualTo(translate(entry));
   }
 
   @ParameterizedTest

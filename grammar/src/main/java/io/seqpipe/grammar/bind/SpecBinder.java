@@ -422,14 +422,18 @@ public final class SpecBinder {
   }
 
   /**
-   * Subword units, when the pipeline names them. A SentencePiece entry names one model, or (translate
-   * pipelines) a source and a target model: files that must exist.
+   * Subword units, when the pipeline names them. BPE splits both sides of a translate pipeline unless told
+   * otherwise, and at least one. A SentencePiece entry names one model, or (translate pipelines) a source
+   * model, a target model or both: files that must exist.
    */
   private ComponentSpec subword(Section root, boolean translate) {
     ComponentBinder.Bound component = root.has("subword")
         ? ComponentBinder.bind(root, "subword", Family.SUBWORD, "bpe", Map.of()) : null;
-    if (component == null || !component.spec().name().equals("sentencepiece")) {
-      return spec(component);
+    if (component == null) {
+      return null;
+    }
+    if (component.spec().name().equals("bpe")) {
+      return bpe(component, translate);
     }
     Map<String, Object> params = component.spec().params();
     boolean sides = params.containsKey("source") || params.containsKey("target");
@@ -438,14 +442,31 @@ public final class SpecBinder {
           + "target: ...) " + TRANSLATE_ONLY + ": name one model, sentencepiece(\"spm.model\")");
       return null;
     }
-    boolean perLanguage = params.containsKey("source") && params.containsKey("target");
-    if (params.containsKey("model") == sides || sides != perLanguage) {
+    if (params.containsKey("model") == sides) {
       problems.add(root.positionOf("subword"), "sentencepiece takes one model, sentencepiece(\"spm.model\")"
-          + (translate ? ", or one per language, sentencepiece(source: \"de.model\", target: \"en.model\")" : ""));
+          + (translate ? ", or one per language, sentencepiece(source: \"de.model\", target: \"en.model\") (either "
+          + "may be left out)" : ""));
       return null;
     }
     params.forEach((param, file) -> requireFile(component.at(param), (String) file));
     return component.spec();
+  }
+
+  /** BPE: {@code source} and {@code target} choose the sides of a translate pipeline it splits. */
+  private ComponentSpec bpe(ComponentBinder.Bound component, boolean translate) {
+    ComponentSpec spec = component.spec();
+    for (String side : List.of("source", "target")) {
+      if (!translate && !spec.bool(side)) {
+        problems.add(component.at(side), "bpe(" + side + ": false) " + TRANSLATE_ONLY);
+        return null;
+      }
+    }
+    if (!spec.bool("source") && !spec.bool("target")) {
+      problems.add(component.at("target"), "bpe(source: false, target: false) splits neither side; remove the subword "
+          + "entry for whole tokens");
+      return null;
+    }
+    return spec;
   }
 
   private VocabularySpec vocabulary(Section root, boolean translate) {

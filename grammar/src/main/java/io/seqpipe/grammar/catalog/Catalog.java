@@ -34,11 +34,13 @@ public final class Catalog {
   private static final Map<Family, Map<String, ComponentType>> TYPES = new EnumMap<>(Family.class);
 
   static {
-    add(Family.SUBWORD, "bpe", "byte-pair encoding learned from the training data (subword-nmt's algorithm); joint: one "
-        + "table for both languages of a translate pipeline", 0, List.of(integer("merges", 8000, 1, 10_000_000),
-        integer("min_freq", 2, 1, MAX), bool("joint", true)));
+    add(Family.SUBWORD, "bpe", "byte-pair encoding learned from the training data (subword-nmt's algorithm); source, "
+        + "target: the sides of a translate pipeline it splits; joint: one table for both, when it splits both", 0,
+        List.of(integer("merges", 8000, 1, 10_000_000), integer("min_freq", 2, 1, MAX), bool("joint", true),
+            bool("source", true), bool("target", true)));
     add(Family.SUBWORD, "sentencepiece", "a SentencePiece model trained elsewhere (spm_train's .model file): one model for "
-        + "all texts, or a translate pipeline's source and target models", 1,
+        + "all texts, or a translate pipeline's source and target models (either may be left out: that side stays whole "
+        + "tokens)", 1,
         List.of(optionalText("model"), optionalText("source"), optionalText("target")));
 
     List<Param> recurrent = List.of(integer("hidden", 256, 1, 8192), integer("layers", 1, 1, 16),

@@ -19,7 +19,8 @@ import java.util.Map;
  * SentencePiece model read from the pipeline's file; written into the model directory ({@code SIDE.bpe} in
  * subword-nmt's table format, or a copy of the model as {@code SIDE.model}) and read back from it, so a model
  * applies its subword units without the pipeline file. A side is {@code source} or {@code target} in a
- * translate pipeline, {@code subword} in a classify pipeline. Without a {@code subword} entry, tokens stay
+ * translate pipeline, {@code subword} in a classify pipeline. Without a {@code subword} entry, and on a side
+ * the entry leaves out ({@code bpe(target: false)}, {@code sentencepiece(source: "de.model")}), tokens stay
  * whole ({@link Subwords#NONE}).
  *
  * <pre>{@code
@@ -41,8 +42,21 @@ public final class SubwordUnits {
       return false;
     }
     return switch (spec.name()) {
-      case BPE -> spec.bool("joint");
+      case BPE -> spec.bool("joint") && splits(spec, "source") && splits(spec, "target");
       case SENTENCEPIECE -> spec.params().containsKey(MODEL);
+      default -> throw unknown(spec);
+    };
+  }
+
+  /**
+   * Whether the units split a side's tokens. BPE splits a side unless its entry says {@code false} (model
+   * directories written before BPE took {@code source} and {@code target} split both); SentencePiece splits
+   * every side with one model, and a side its entry names a model for.
+   */
+  private static boolean splits(ComponentSpec spec, String side) {
+    return switch (spec.name()) {
+      case BPE -> !Boolean.FALSE.equals(spec.params().get(side));
+      case SENTENCEPIECE -> spec.params().containsKey(MODEL) || spec.params().containsKey(side);
       default -> throw unknown(spec);
     };
   }
@@ -55,7 +69,7 @@ public final class SubwordUnits {
    */
   public static Subwords of(ComponentSpec spec, String side, List<List<String>> tokens, Path baseDir)
       throws IOException {
-    if (spec == null) {
+    if (spec == null || !splits(spec, side)) {
       return Subwords.NONE;
     }
     return switch (spec.name()) {
@@ -76,7 +90,7 @@ public final class SubwordUnits {
 
   /** A side's units that a model directory holds, as its configuration's {@code spec} says. */
   public static Subwords load(ComponentSpec spec, ModelArtifact artifact, String side) throws IOException {
-    if (spec == null) {
+    if (spec == null || !splits(spec, side)) {
       return Subwords.NONE;
     }
     return switch (spec.name()) {

@@ -41,9 +41,26 @@ class SubwordPipelineTest {
     assertThat(report.at("/subword/name").asText()).isEqualTo("bpe");
     assertThat(report.at("/subword/params/merges").asInt()).isEqualTo(4);
     Path moved = dir.resolve("elsewhere/model");
-    assertThat(Files.readString(moved.resolve("spec.pipe"))).contains("subword bpe(joint: false, merges: 4, min_freq: 2)");
+    assertThat(Files.readString(moved.resolve("spec.pipe"))).contains(
+        "subword bpe(joint: false, merges: 4, min_freq: 2, source: true, target: true)");
     assertThat(BpeCodes.read(moved.resolve("source.bpe")).size()).isEqualTo(4);
     assertThat(BpeCodes.read(moved.resolve("target.bpe")).merges().get(0)[0]).isUpperCase();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"bpe(merges: 4, target: false) | source.bpe | target.bpe | @@",
+      "sentencepiece(target: \"spm.model\") | target.model | source.model | \u2581"})
+  void subwordUnitsOnOneSideLeaveTheOtherWhole(String subword, String kept, String absent, String marker,
+      @TempDir Path dir) throws Exception {
+    boolean source = kept.startsWith("source");
+    trainMoveAndTranslate(dir, subword, source ? piece -> piece.endsWith(marker) : piece -> !piece.contains(marker));
+    Path moved = dir.resolve("elsewhere/model");
+    assertThat(moved.resolve(kept)).exists();
+    assertThat(moved.resolve(absent)).doesNotExist();
+    List<String> sourceWords = Files.readAllLines(moved.resolve("source-vocabulary.txt"));
+    List<String> targetWords = Files.readAllLines(moved.resolve("target-vocabulary.txt"));
+    assertThat(source ? targetWords : sourceWords).as("the whole side's vocabulary").noneMatch(w -> w.contains(marker));
+    assertThat(source ? sourceWords : targetWords).as("the split side's vocabulary").anyMatch(w -> w.contains(marker));
   }
 
   @ParameterizedTest
