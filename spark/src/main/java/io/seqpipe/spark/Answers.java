@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructField;
  * columns (Parquet and JSON input); shipped to the executors with the job.
  *
  * <pre>{@code
- * Answers answers = new TranslationAnswers(5, 1, 1500);
+ * Answers answers = new TranslationAnswers(new Inference(5, 1), 1500);
  * List<String> lines = answers.lines(model, 0, List.of("Hola."), 2);   // what seqpipe translate writes
  * }</pre>
  */

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <pre>{@code
  * BatchJob job = new BatchJob(Path.of("runs/ding/model"), null, "cpu", Input.of("news.de", Input.Format.AUTO, null),
- *     "out/news.en", null, TranslationJob.DEFAULT_WINDOW, new TranslationAnswers(5, 1, 1500));
+ *     "out/news.en", null, TranslationJob.DEFAULT_WINDOW, new TranslationAnswers(new Inference(5, 1), 1500));
  * job.run(new SparkConf().setMaster("local[2]"));
  * }</pre>
  *

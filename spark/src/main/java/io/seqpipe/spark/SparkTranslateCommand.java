@@ -24,7 +24,7 @@ final class SparkTranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    job.run(new TranslationAnswers(search.inference().beam(), search.nBest(), search.batchTokens()),
+    job.run(new TranslationAnswers(search.inference(), search.batchTokens()),
         TranslationJob.DEFAULT_WINDOW, "translated", spec.commandLine().getErr());
     return 0;
   }

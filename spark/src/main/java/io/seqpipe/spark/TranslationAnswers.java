@@ -18,13 +18,13 @@ import org.apache.spark.sql.types.StructField;
  * score.
  *
  * <pre>{@code
- * new TranslationAnswers(5, 2, 1500).lines(translator, 40, texts, 2);   // "40 ||| ... ||| -0.4123", ...
+ * new TranslationAnswers(new Inference(5, 2), 1500).lines(translator, 40, texts, 2);   // "40 ||| ... ||| -0.4123", ...
  * }</pre>
  *
- * @param beam the beam size, or null for the model's search
- * @param nBest translations per sentence
+ * @param inference the beam, n-best list and length penalty; null fields take the model's search
+ * @param batchTokens padded source tokens per search batch
  */
-record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements Answers {
+record TranslationAnswers(Inference inference, int batchTokens) implements Answers {
   TranslationAnswers {
     if (batchTokens < 1) {
       throw new IllegalArgumentException("--batch-tokens must be >= 1, got " + batchTokens);
@@ -44,6 +44,7 @@ record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements A
   @Override
   public List<String> lines(TrainedModel model, long firstIndex, List<String> texts, int threads) {
     List<List<Translation>> translations = translations(model, texts, threads);
+    int nBest = settings(model).nBest();
     List<String> lines = new ArrayList<>(texts.size() * nBest);
     for (int i = 0; i < translations.size(); i++) {
       lines.addAll(OutputLines.translation(firstIndex + i, translations.get(i), nBest));
@@ -68,6 +69,6 @@ record TranslationAnswers(Integer beam, int nBest, int batchTokens) implements A
   }
 
   private SearchSettings settings(TrainedModel model) {
-    return ((Translator) model).settings(new Inference(beam, nBest));
+    return ((Translator) model).settings(inference);
   }
 }

@@ -43,10 +43,10 @@ class SparkJobsTest {
   @Test
   void translatesTextLikeSeqpipeTranslateWithMorePartitionsThanLines() throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(30, 5) + "\n" + ToyTranslation.sources(9, 6));
-    String expected = singleProcessTranslation(input, "--beam", "3", "--n-best", "2", "--window", "7");
+    String expected = singleProcessTranslation(input, "--beam", "3", "--n-best", "2", "--alpha", "2.5", "--window", "7");
     Run run = spark("translate", "--model", translator.toString(), "--input", input.toString(), "--output",
         dir.resolve("out").toString(), "--master", "local[2]", "--partitions", "64", "--window", "7", "--beam", "3",
-        "--n-best", "2");
+        "--n-best", "2", "--alpha", "2.5");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(concatenated(dir.resolve("out"))).isEqualTo(expected);
     assertThat(expected.lines()).as("39 sentences, 2 translations each, and one empty line").hasSize(79);

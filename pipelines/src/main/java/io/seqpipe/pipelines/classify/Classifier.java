@@ -106,7 +106,7 @@ public final class Classifier implements TrainedModel {
   @Override
   public List<Prediction> predict(List<String> texts, Inference inference) {
     if (!inference.isDefault()) {
-      throw new IllegalArgumentException("beam and n_best apply to translation models; this model classifies");
+      throw new IllegalArgumentException("beam, n_best and alpha apply to translation models; this model classifies");
     }
     return predict(texts);
   }

@@ -5,7 +5,7 @@ import io.seqpipe.pipelines.translate.Translator;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --beam}, {@code --n-best} and {@code --batch-tokens}, as the commands that translate files take
+ * {@code --beam}, {@code --n-best}, {@code --alpha} and {@code --batch-tokens}, as the commands that translate files take
  * them ({@code seqpipe translate}, {@code seqpipe spark translate}).
  *
  * <pre>{@code
@@ -21,17 +21,17 @@ public final class SearchArguments {
       description = "Translations per sentence, as INDEX ||| TRANSLATION ||| SCORE lines when more than 1 (default: ${DEFAULT-VALUE}).")
   int nBest;
 
+  @Option(names = "--alpha", paramLabel = "A",
+      description = "Length penalty: beams ranked by log-probability / ((5 + length) / 6)^A; higher favours longer translations (default: the model's search).")
+  Double alpha;
+
   @Option(names = "--batch-tokens", paramLabel = "T", defaultValue = "" + Translator.DEFAULT_BATCH_TOKENS,
       description = "Padded source tokens per search batch (default: ${DEFAULT-VALUE}).")
   int batchTokens;
 
-  /** The beam and n-best list asked for (the model's search where no beam is given). */
+  /** The beam, n-best list and length penalty asked for (the model's search where one is not given). */
   public Inference inference() {
-    return new Inference(beam, nBest);
-  }
-
-  public int nBest() {
-    return nBest;
+    return new Inference(beam, nBest, alpha);
   }
 
   public int batchTokens() {

@@ -178,7 +178,7 @@ public final class Forecaster implements TrainedModel {
   @Override
   public List<Forecast> predict(List<String> texts, Inference inference) {
     if (!inference.isDefault()) {
-      throw new IllegalArgumentException("beam and n_best apply to translation models; this model forecasts");
+      throw new IllegalArgumentException("beam, n_best and alpha apply to translation models; this model forecasts");
     }
     return predict(texts);
   }

@@ -313,7 +313,18 @@ public final class SeqpipeServer implements AutoCloseable {
         }
         list.add(texts.get(i).asText());
       }
-      return new Request(list, new Inference(integer(root, "beam"), integer(root, "n_best")));
+      return new Request(list, new Inference(integer(root, "beam"), integer(root, "n_best"), number(root, "alpha")));
+    }
+
+    private static Double number(JsonNode root, String field) {
+      JsonNode node = root.get(field);
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!node.isNumber()) {
+        throw new ApiException(400, "\"" + field + "\" must be a number");
+      }
+      return node.asDouble();
     }
 
     private static Integer integer(JsonNode root, String field) {

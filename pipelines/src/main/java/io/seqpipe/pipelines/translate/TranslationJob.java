@@ -139,6 +139,7 @@ public final class TranslationJob {
   private String fingerprint(Path input) throws IOException {
     return String.join("|", "model=" + translator.fingerprint(), "input=" + input.toAbsolutePath().normalize(),
         "input_bytes=" + Files.size(input), "beam=" + settings.beamSize(), "n_best=" + settings.nBest(),
+        "alpha=" + settings.penalty().alpha(),
         "batch_tokens=" + batchTokens, "window=" + window);
   }
 

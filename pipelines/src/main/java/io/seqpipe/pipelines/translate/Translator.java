@@ -22,6 +22,7 @@ import io.seqpipe.seq2seq.search.BeamSearch;
 import io.seqpipe.seq2seq.search.EnsembleStep;
 import io.seqpipe.seq2seq.search.GreedySearch;
 import io.seqpipe.seq2seq.search.Hypothesis;
+import io.seqpipe.seq2seq.search.LengthPenalty;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -207,7 +208,7 @@ public final class Translator implements TrainedModel {
         : found.stream().map(NBest::new).toList();
   }
 
-  /** The spec's search with a request's beam and n-best list. */
+  /** The spec's search with a request's beam, n-best list and length penalty. */
   public SearchSettings settings(Inference inference) {
     SearchSettings settings = config.searchSettings();
     if (inference.isDefault()) {
@@ -221,7 +222,11 @@ public final class Translator implements TrainedModel {
     if (nBest < 1 || nBest > beam) {
       throw new IllegalArgumentException("n_best must be between 1 and the beam (" + beam + "), found " + nBest);
     }
-    return settings.withBeam(beam, nBest);
+    if (inference.alpha() != null && !(inference.alpha() >= 0)) {
+      throw new IllegalArgumentException("alpha must be a number >= 0, found " + inference.alpha());
+    }
+    SearchSettings searched = settings.withBeam(beam, nBest);
+    return inference.alpha() == null ? searched : searched.withPenalty(new LengthPenalty(inference.alpha()));
   }
 
   @Override

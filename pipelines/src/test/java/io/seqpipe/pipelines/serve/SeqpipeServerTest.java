@@ -121,6 +121,17 @@ class SeqpipeServerTest {
           assertThat(nBest.get(i).get(k).get("text").asText()).isEqualTo(list.get(k).text());
         }
       }
+      JsonNode penalised = JSON.readTree(post("toy", Map.of("texts", sentences.subList(0, 3), "beam", 4, "alpha", 2.5))
+          .body()).get("translations");
+      List<? extends Object> expectedPenalised = model.predict(sentences.subList(0, 3), new Inference(4, 1, 2.5));
+      List<? extends Object> unpenalised = model.predict(sentences.subList(0, 3), new Inference(4, 1, 0.0));
+      for (int i = 0; i < 3; i++) {
+        Translation expectedOne = (Translation) expectedPenalised.get(i);
+        assertThat(penalised.get(i).get("text").asText()).isEqualTo(expectedOne.text());
+        assertThat(penalised.get(i).get("score").asDouble()).isCloseTo(expectedOne.score(), within(1e-5));
+      }
+      assertThat(expectedPenalised).as("alpha reaches the search: it rescales the scores")
+          .isNotEqualTo(unpenalised);
     }
   }
 
@@ -132,11 +143,15 @@ class SeqpipeServerTest {
         Arguments.of("POST", "/v1/models/sentiment/predict", "{\"text\": \"a\"}", 400, "expected \"texts\": a list of strings"),
         Arguments.of("POST", "/v1/models/sentiment/predict", "{\"texts\": [\"a\", 3]}", 400, "\"texts\"[1] is not a string"),
         Arguments.of("POST", "/v1/models/sentiment/predict", "{\"texts\": [\"a\"], \"beam\": 4}", 400,
-            "beam and n_best apply to translation models"),
+            "beam, n_best and alpha apply to translation models"),
         Arguments.of("POST", "/v1/models/toy/predict", "{\"texts\": [\"ka\"], \"beam\": 2, \"n_best\": 3}", 400,
             "n_best must be between 1 and the beam (2), found 3"),
         Arguments.of("POST", "/v1/models/toy/predict", "{\"texts\": [\"ka\"], \"beam\": \"wide\"}", 400,
             "\"beam\" must be a whole number"),
+        Arguments.of("POST", "/v1/models/toy/predict", "{\"texts\": [\"ka\"], \"alpha\": \"long\"}", 400,
+            "\"alpha\" must be a number"),
+        Arguments.of("POST", "/v1/models/toy/predict", "{\"texts\": [\"ka\"], \"alpha\": -1}", 400,
+            "alpha must be a number >= 0, found -1.0"),
         Arguments.of("POST", "/v1/models/nope/predict", "{\"texts\": []}", 404, "no model named 'nope'; serving: "),
         Arguments.of("GET", "/v2/everything", null, 404, "no such path: GET /v2/everything"),
         Arguments.of("GET", "/v1/models/sentiment/predict", null, 405, "GET is not allowed on /v1/models/sentiment/predict"),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.pipelines.cli.CommandRun;
 import io.seqpipe.pipelines.cli.SeqpipeCommand;
+import io.seqpipe.pipelines.model.Inference;
 import io.seqpipe.pipelines.model.ModelOptions;
+import io.seqpipe.seq2seq.search.LengthPenalty;
 import io.seqpipe.seq2seq.search.SearchSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +100,34 @@ class TranslationJobTest {
       assertThat(Files.readAllLines(three)).as("beam " + beam).hasSize(120).isEqualTo(Files.readAllLines(one));
       assertThat(Files.readAllBytes(three)).isEqualTo(Files.readAllBytes(one));
     }
+  }
+
+  /** {@code --alpha} searches with that length penalty: the translations of the model's search with it. */
+  @Test
+  void aLengthPenaltyOnTheCommandLineIsTheSearchWithThatPenalty() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(40, 11));
+    Path output = dir.resolve("out.en");
+    assertThat(SeqpipeCommand.commandLine().execute("translate", "--model", model.toString(), "--input",
+        input.toString(), "--output", output.toString(), "--beam", "3", "--alpha", "2.5")).isZero();
+    try (Translator translator = Translator.load(model, ModelOptions.DEFAULT)) {
+      SearchSettings penalised = translator.config().searchSettings().withBeam(3, 1)
+          .withPenalty(new LengthPenalty(2.5));
+      assertThat(translator.settings(new Inference(3, 1, 2.5))).isEqualTo(penalised);
+      assertThat(translator.settings(new Inference(null, null, 2.5)).penalty().alpha()).isEqualTo(2.5);
+      assertThat(Files.readAllLines(output)).hasSize(40)
+          .isEqualTo(translator.translate(Files.readAllLines(input), penalised).stream().map(n -> n.get(0)).toList());
+    }
+  }
+
+  @Test
+  void aNegativeLengthPenaltyIsOneLineAndNoOutput() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(3, 8));
+    Path output = dir.resolve("out.en");
+    CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(), "--output",
+        output.toString(), "--alpha", "-0.5");
+    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("seqpipe: alpha must be a number >= 0, found -0.5\n");
+    assertThat(output).doesNotExist();
   }
 
   @Test

@@ -28,6 +28,11 @@ public record SearchSettings(int beamSize, LengthPenalty penalty, double maxRati
     return new SearchSettings(beam, penalty, maxRatio, minLength, best, noRepeatNgram);
   }
 
+  /** These settings with another length penalty. */
+  public SearchSettings withPenalty(LengthPenalty other) {
+    return new SearchSettings(beamSize, other, maxRatio, minLength, nBest, noRepeatNgram);
+  }
+
   /** The longest output for a source of {@code sourceLength} tokens. */
   public int maxLength(int sourceLength) {
     return Math.max(1, (int) Math.ceil(maxRatio * sourceLength));
