@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Batch translation jobs over a toy model: input order, n-best output, and resumption after a kill. */
@@ -120,17 +122,6 @@ class TranslationJobTest {
   }
 
   @Test
-  void aNegativeLengthPenaltyIsOneLineAndNoOutput() throws Exception {
-    Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(3, 8));
-    Path output = dir.resolve("out.en");
-    CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(), "--output",
-        output.toString(), "--alpha", "-0.5");
-    assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
-    assertThat(run.err()).isEqualTo("seqpipe: alpha must be a number >= 0, found -0.5\n");
-    assertThat(output).doesNotExist();
-  }
-
-  @Test
   void aKilledJobRestartedWithTheSameArgumentsGivesTheUninterruptedOutput() throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(300, 5));
     List<String> arguments = List.of("translate", "--model", model.toString(), "--input", input.toString(),
@@ -204,14 +195,17 @@ class TranslationJobTest {
     }
   }
 
-  @Test
-  void lessThanOneThreadIsOneLineAndNoOutput() throws Exception {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--threads | 0    | --threads must be >= 1, got 0",
+      "--alpha   | -0.5 | alpha must be a number >= 0, found -0.5"})
+  void aBadSearchOptionIsOneLineAndNoOutput(String option, String value, String message) throws Exception {
     Path input = Files.writeString(dir.resolve("in.es"), ToyTranslation.sources(3, 8));
     Path output = dir.resolve("out.en");
     CommandRun run = CommandRun.of("translate", "--model", model.toString(), "--input", input.toString(), "--output",
-        output.toString(), "--threads", "0");
+        output.toString(), option, value);
     assertThat(run.exitCode()).isEqualTo(SeqpipeCommand.BAD_INPUT);
-    assertThat(run.err()).isEqualTo("seqpipe: --threads must be >= 1, got 0\n");
+    assertThat(run.err()).isEqualTo("seqpipe: " + message + "\n");
     assertThat(output).doesNotExist();
   }
 
