@@ -574,7 +574,8 @@ public final class SpecBinder {
           + nBest);
     }
     return new SearchSpec(bound.name(), size, greedy ? 0.0 : bound.number("alpha"), bound.number("max_ratio"),
-        bound.integer("min_length"), nBest, bound.integer("no_repeat_ngram"), bound.bool("replace_unk"));
+        bound.integer("min_length"), nBest, bound.integer("no_repeat_ngram"), bound.bool("replace_unk"),
+        bound.bool("unk_lexicon"));
   }
 
   private Section trainSection(Section root) {

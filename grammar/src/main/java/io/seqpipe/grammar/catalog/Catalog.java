@@ -77,7 +77,7 @@ public final class Catalog {
     add(Family.EMBEDDINGS, "fasttext", "fastText .vec vectors", 1, pretrained);
 
     List<Param> search = List.of(number("max_ratio", 1.5, 0.1, 100), integer("min_length", 1, 0, MAX),
-        integer("no_repeat_ngram", 0, 0, 100), bool("replace_unk", true));
+        integer("no_repeat_ngram", 0, 0, 100), bool("replace_unk", true), bool("unk_lexicon", true));
     add(Family.SEARCH, "greedy", "the most probable token at each step", 0, search);
     List<Param> beam = new ArrayList<>(List.of(integer("size", 5, 1, 100), number("alpha", 0.6, 0, 5),
         integer("n_best", 1, 1, 100)));

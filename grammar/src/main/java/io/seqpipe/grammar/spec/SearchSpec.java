@@ -10,6 +10,8 @@ package io.seqpipe.grammar.spec;
  * @param nBest translations returned per sentence
  * @param noRepeatNgram block repeating n-grams of this size (0 = off)
  * @param replaceUnk replace {@code <unk>} by the most attended source token
+ * @param unkLexicon with {@code replaceUnk}, translate that token by a word-translation table learned from the
+ *     training pairs (kept in the model directory), copying it only where the table has no entry
  */
 public record SearchSpec(String type, int beamSize, double alpha, double maxRatio, int minLength, int nBest,
-    int noRepeatNgram, boolean replaceUnk) {}
+    int noRepeatNgram, boolean replaceUnk, boolean unkLexicon) {}

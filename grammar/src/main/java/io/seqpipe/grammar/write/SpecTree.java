@@ -223,7 +223,7 @@ public final class SpecTree {
       params.putAll(entries("size", search.beamSize(), "alpha", search.alpha(), "n_best", search.nBest()));
     }
     params.putAll(entries("max_ratio", search.maxRatio(), "min_length", search.minLength(), "no_repeat_ngram",
-        search.noRepeatNgram(), "replace_unk", search.replaceUnk()));
+        search.noRepeatNgram(), "replace_unk", search.replaceUnk(), "unk_lexicon", search.unkLexicon()));
     return new Component(search.type(), params);
   }
 

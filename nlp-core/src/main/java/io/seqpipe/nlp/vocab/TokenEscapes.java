@@ -1,10 +1,18 @@
 package io.seqpipe.nlp.vocab;
 
-/** Escapes that let any token sit on one line of a vocabulary file. */
-final class TokenEscapes {
+/**
+ * Escapes that let any token sit on one line, or in one tab-separated field, of a text file (vocabularies,
+ * lexicons): backslash, newline, carriage return and tab become {@code \\}, {@code \n}, {@code \r} and
+ * {@code \t}.
+ *
+ * <pre>{@code
+ * String field = TokenEscapes.escape("a\tb");   // "a\\tb", which unescape turns back
+ * }</pre>
+ */
+public final class TokenEscapes {
   private TokenEscapes() {}
 
-  static String escape(String token) {
+  public static String escape(String token) {
     StringBuilder out = null;
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
@@ -29,7 +37,7 @@ final class TokenEscapes {
     return out == null ? token : out.toString();
   }
 
-  static String unescape(String line) {
+  public static String unescape(String line) {
     if (line.indexOf('\\') < 0) {
       return line;
     }

@@ -9,6 +9,8 @@ import io.seqpipe.models.engine.EngineChoice;
 import io.seqpipe.models.train.TrainingLoop;
 import io.seqpipe.models.train.TrainingState;
 import io.seqpipe.nlp.InputFormatException;
+import io.seqpipe.nlp.align.Lexicon;
+import io.seqpipe.nlp.align.LexiconLearner;
 import io.seqpipe.nlp.data.LengthFilter;
 import io.seqpipe.nlp.data.ParallelCorpus;
 import io.seqpipe.nlp.data.ParallelExample;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code translate} kind of pipeline: parallel files (a test set carved out of train when the spec
  * gives a split) analyzed and filtered by length into source and target vocabularies, an
- * encoder-decoder trained with teacher forcing and label smoothing, early stopping on dev BLEU of greedy
+ * encoder-decoder trained with teacher forcing and label smoothing (beside it, a word-translation table of the
+ * training pairs for {@code <unk>} replacement, {@link LexiconLearner}), early stopping on dev BLEU of greedy
  * search, and BLEU and chrF on test with the spec's search and with greedy search ({@code test.src},
  * {@code test.hyp}, {@code test.greedy.hyp}, {@code test.ref}), the share of test tokens unseen in
  * training, sample translations and attention heat maps.
@@ -53,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TranslateTask implements Task<Translator> {
   private static final Logger LOG = LoggerFactory.getLogger(TranslateTask.class);
+  /** Rounds of expectation maximization for the word-translation table. */
+  private static final int LEXICON_ITERATIONS = 5;
   /** Test sentences shown with their translations in the reports. */
   private static final int SAMPLES = 10;
 
@@ -67,6 +72,7 @@ public final class TranslateTask implements Task<Translator> {
   private final List<int[]> targetIds;
   private final Subwords sourceSubwords;
   private final Subwords targetSubwords;
+  private final Lexicon lexicon;
   /** The share of test tokens unseen in the training pairs, or null without test pairs. */
   private final TranslateReport.Unseen unseenTestTokens;
   private List<TranslationPage.Sample> samples = List.of();
@@ -110,6 +116,7 @@ public final class TranslateTask implements Task<Translator> {
     targetVocabulary = spec.vocabulary().shared() ? sourceVocabulary : targetBuilder.build();
     sourceIds = tokens.sources().stream().map(sourceVocabulary::encode).toList();
     targetIds = tokens.targets().stream().map(targetVocabulary::encode).toList();
+    lexicon = config.usesLexicon() ? lexicon(tokens) : Lexicon.EMPTY;
     unseenTestTokens = testPairs.isEmpty() ? null : TokenLists.of(testPairs, config.analyzer(), pipeline.baseDir())
         .split(sourceSubwords, targetSubwords).unseenIn(tokens);
     LOG.info("{} train pairs ({} filtered by length), {} dev, {} test; vocabularies {} / {}{}", sourceIds.size(),
@@ -117,6 +124,14 @@ public final class TranslateTask implements Task<Translator> {
         targetVocabulary.size(), unseenTestTokens == null ? "" : String.format(Locale.ROOT,
             "; test tokens unseen in training %.2f%% / %.2f%%", 100 * unseenTestTokens.source(),
             100 * unseenTestTokens.target()));
+  }
+
+  private static Lexicon lexicon(TokenLists tokens) {
+    long start = System.nanoTime();
+    Lexicon learned = new LexiconLearner(LEXICON_ITERATIONS).learn(tokens.sources(), tokens.targets());
+    LOG.info("word-translation table for <unk> replacement: {} source tokens, IBM Model 1, {} iterations, {} ms",
+        learned.size(), LEXICON_ITERATIONS, (System.nanoTime() - start) / 1_000_000);
+    return learned;
   }
 
   /** Reads the parallel data, analyzes and filters it, and builds the vocabularies. */
@@ -133,7 +148,7 @@ public final class TranslateTask implements Task<Translator> {
     TranslatorConfig config = TranslatorConfig.of(spec);
     return new Translator(ModelHandle.create(name, engine, device,
         config.block(sourceVocabulary.size(), targetVocabulary.size())), config, sourceVocabulary, targetVocabulary,
-        sourceSubwords, targetSubwords, pipeline.baseDir());
+        sourceSubwords, targetSubwords, lexicon, pipeline.baseDir());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seqpipe.grammar.spec.PipelineKind;
 import io.seqpipe.models.artifact.ModelArtifact;
 import io.seqpipe.nlp.Quote;
+import io.seqpipe.nlp.align.Lexicon;
 import io.seqpipe.nlp.analysis.AnalyzerSpec;
 import io.seqpipe.nlp.analysis.Detokenizer;
 import io.seqpipe.nlp.data.Batcher;
@@ -37,7 +38,9 @@ import java.util.Map;
  * A trained translation model, ready to translate: from a training run or loaded from a model
  * directory. Sentences are analyzed, cut to the longest length kept, searched for in batches of similar
  * length (search results do not depend on the batch), and the output detokenized; an output {@code <unk>}
- * is replaced by the source token it attended to most. Close it to free the engine's memory.
+ * is replaced by the translation of the source token it attended to most in the word-translation table learned
+ * from the training pairs ({@link Lexicon}), or by that token itself where the table has none or the search
+ * asks for copies ({@code unk_lexicon: false}). Close it to free the engine's memory.
  *
  * <p>An ensemble ({@link #ensemble}) of models sharing one target vocabulary searches with their
  * averaged probabilities ({@link EnsembleStep}): each member analyzes and encodes the sentence its own
@@ -60,6 +63,7 @@ public final class Translator implements TrainedModel {
   static final String TARGET_VOCABULARY = "target-vocabulary.txt";
   static final String SOURCE_SUBWORDS = "source";
   static final String TARGET_SUBWORDS = "target";
+  static final String LEXICON = "lexicon.tsv";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Padded source tokens per search batch when none are given. */
   public static final int DEFAULT_BATCH_TOKENS = 1500;
@@ -71,21 +75,25 @@ public final class Translator implements TrainedModel {
   private final Vocabulary sourceVocabulary;
   private final Vocabulary targetVocabulary;
   private final Subwords targetSubwords;
+  /** Translations of the source tokens an output {@code <unk>} attends to. */
+  private final Lexicon lexicon;
   private final Path resources;
   private final TextAnalysis analysis;
   /** The other members of an ensemble this translator leads; empty for one model. */
   private final List<Translator> partners;
 
   /**
+   * @param lexicon the word-translation table ({@link Lexicon#EMPTY} when the configuration uses none)
    * @param resources the directory the analyzer's files are relative to
    */
   Translator(ModelHandle handle, TranslatorConfig config, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
-      Subwords sourceSubwords, Subwords targetSubwords, Path resources) {
+      Subwords sourceSubwords, Subwords targetSubwords, Lexicon lexicon, Path resources) {
     this.handle = handle;
     this.config = config;
     this.sourceVocabulary = sourceVocabulary;
     this.targetVocabulary = targetVocabulary;
     this.targetSubwords = targetSubwords;
+    this.lexicon = lexicon;
     this.resources = resources;
     this.analysis = TextAnalysis.of(config.analyzer(), resources, config.maxLength(), sourceSubwords);
     this.partners = List.of();
@@ -97,6 +105,7 @@ public final class Translator implements TrainedModel {
     this.sourceVocabulary = first.sourceVocabulary;
     this.targetVocabulary = first.targetVocabulary;
     this.targetSubwords = first.targetSubwords;
+    this.lexicon = first.lexicon;
     this.resources = first.resources;
     this.analysis = first.analysis;
     this.partners = List.copyOf(partners);
@@ -164,9 +173,11 @@ public final class Translator implements TrainedModel {
     Vocabulary target = artifact.vocabulary(TARGET_VOCABULARY);
     Subwords sourceSubwords = SubwordUnits.load(config.subword(), artifact, SOURCE_SUBWORDS);
     Subwords targetSubwords = SubwordUnits.load(config.subword(), artifact, TARGET_SUBWORDS);
+    Lexicon lexicon = config.usesLexicon() ? Lexicon.read(artifact.file(LEXICON)) : Lexicon.EMPTY;
     ModelHandle handle = ModelHandle.open(artifact, options, config.block(source.size(), target.size()),
         TranslatorConfig.INPUT_SHAPES);
-    return new Translator(handle, config, source, target, sourceSubwords, targetSubwords, artifact.directory());
+    return new Translator(handle, config, source, target, sourceSubwords, targetSubwords, lexicon,
+        artifact.directory());
   }
 
   @Override
@@ -348,7 +359,10 @@ public final class Translator implements TrainedModel {
     partners.forEach(Translator::close);
   }
 
-  /** The output words; with {@code replace_unk}, {@code <unk>} becomes the most attended source token. */
+  /**
+   * The output words; with {@code replace_unk}, {@code <unk>} becomes the lexicon's translation of the most
+   * attended source token, or that token.
+   */
   private List<String> pieces(Hypothesis hypothesis, List<String> source) {
     List<String> words = new ArrayList<>(hypothesis.tokens().length);
     for (int t = 0; t < hypothesis.tokens().length; t++) {
@@ -359,7 +373,7 @@ public final class Translator implements TrainedModel {
         for (int s = 1; s < Math.min(weights.length, source.size()); s++) {
           best = weights[s] > weights[best] ? s : best;
         }
-        words.add(source.get(best));
+        words.add(lexicon.translate(source.get(best)));
       } else {
         words.add(targetVocabulary.token(id));
       }
@@ -381,6 +395,9 @@ public final class Translator implements TrainedModel {
       AnalyzerSpec analyzer = writer.analyzerResources(config.analyzer(), resources);
       SubwordUnits.save(analysis.subwords(), writer, SOURCE_SUBWORDS);
       SubwordUnits.save(targetSubwords, writer, TARGET_SUBWORDS);
+      if (config.usesLexicon()) {
+        writer.text(LEXICON, lexicon.text());
+      }
       writer.vocabulary(SOURCE_VOCABULARY, sourceVocabulary).vocabulary(TARGET_VOCABULARY, targetVocabulary)
           .text(CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.withAnalyzer(analyzer)))
           .text(SPEC, specText);

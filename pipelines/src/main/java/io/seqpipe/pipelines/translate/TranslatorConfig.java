@@ -60,6 +60,14 @@ public record TranslatorConfig(String name, String source, String target, Analyz
         attentionDecoder);
   }
 
+  /**
+   * Whether an output {@code <unk>} becomes the translation of its source token in a word-translation table
+   * ({@code lexicon.tsv} in the model directory); false for models saved before the table existed.
+   */
+  public boolean usesLexicon() {
+    return search.replaceUnk() && search.unkLexicon();
+  }
+
   /** The search the spec asks for. */
   public SearchSettings searchSettings() {
     int beam = search.type().equals("greedy") ? 1 : search.beamSize();
