@@ -44,6 +44,8 @@ class LexiconTest {
     Lexicon lexicon = new LexiconLearner(5).learn(GERMAN, ENGLISH);
     assertThat(lexicon.translate("Warhol")).isEqualTo("Warhol");
     assertThat(Lexicon.EMPTY.translate("Haus")).isEqualTo("Haus");
+    assertThat(new LexiconLearner(5).learn(List.of(), List.of())).isEqualTo(Lexicon.EMPTY);
+    assertThat(new LexiconLearner(5).learn(List.of(List.of("Haus")), List.of(List.of())).size()).isZero();
   }
 
   /** Everyday words of the Ding corpus translate as a dictionary would, identically on every run. */
