@@ -100,8 +100,9 @@ public final class LexiconLearner {
       long[] keys = new long[1 << 16];
       int size = 0;
       for (int i = 0; i < sourcePairs.size(); i++) {
+        int[] targets = distinct(targetPairs.get(i));
         for (int source : distinct(sourcePairs.get(i))) {
-          for (int target : distinct(targetPairs.get(i))) {
+          for (int target : targets) {
             if (size == keys.length) {
               size = sortedDistinct(keys, size);
               if (size > keys.length / 2) {
