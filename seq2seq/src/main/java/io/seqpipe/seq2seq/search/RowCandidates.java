@@ -10,9 +10,10 @@ import java.util.function.IntFunction;
  * The best allowed next tokens of each decoder row: the {@code perRow} highest log-probabilities with
  * their ids, best first (of equal ones the lower id), {@code -inf} where fewer are allowed. Where the
  * rules are the same for every row at a step (no n-gram blocking) and the engine has top-k (PyTorch),
- * the forbidden tokens are masked and the top k picked on the device, so only the candidates come to the
- * host; otherwise (n-gram blocking, which depends on each row's history; MXNet, which has no top-k) the
- * whole distribution comes to the host and is scanned there. Both give the same candidates.
+ * the top k and the few tokens forbidden at that step are picked on the device, so only the candidates
+ * come to the host, which drops the forbidden ones; otherwise (n-gram blocking, which depends on each row's
+ * history; MXNet, which has no top-k) the whole distribution comes to the host and is scanned there. Both
+ * give the same candidates.
  *
  * <pre>{@code
  * RowCandidates next = RowCandidates.of(logProbs, 2 * beam, step, rules, row -> history[row]);
@@ -40,26 +41,32 @@ record RowCandidates(float[][] values, int[][] ids) {
     return !array.getManager().getEngine().getEngineName().equals("MXNet");
   }
 
+  /**
+   * The device picks the top {@code perRow} plus the forbidden tokens of each row, unmasked (masking would
+   * write another {@code [rows, vocabulary]} array at every step), and the host drops the forbidden ones.
+   */
   private static RowCandidates onDevice(NDArray logProbs, int perRow, int length, TokenRules rules, int rows) {
     int vocabulary = (int) logProbs.getShape().get(1);
-    NDArray mask = logProbs.getManager().create(rules.columnMask(vocabulary, length)).toDevice(logProbs.getDevice(), false);
-    NDList top = logProbs.add(mask).topK(perRow, 1, true, true);
+    int picked = Math.min(perRow + rules.forbiddenAt(length), vocabulary);
+    NDList top = logProbs.topK(picked, 1, true, true);
     float[] values = top.get(0).toType(DataType.FLOAT32, false).toFloatArray();
     int[] ids = top.get(1).toType(DataType.INT32, false).toIntArray();
-    float[][] rowValues = new float[rows][];
-    int[][] rowIds = new int[rows][];
+    float[][] rowValues = new float[rows][perRow];
+    int[][] rowIds = new int[rows][perRow];
+    Integer[] order = new Integer[picked];
     for (int row = 0; row < rows; row++) {
-      Integer[] order = new Integer[perRow];
-      for (int i = 0; i < perRow; i++) {
-        order[i] = row * perRow + i;
+      for (int i = 0; i < picked; i++) {
+        order[i] = row * picked + i;
       }
       // the device's order of equal values is unspecified: lower id first, as on the host
       Arrays.sort(order, (a, b) -> values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(ids[a], ids[b]));
-      rowValues[row] = new float[perRow];
-      rowIds[row] = new int[perRow];
-      for (int i = 0; i < perRow; i++) {
-        rowValues[row][i] = values[order[i]];
-        rowIds[row][i] = ids[order[i]];
+      Arrays.fill(rowValues[row], Float.NEGATIVE_INFINITY);
+      Arrays.fill(rowIds[row], -1);
+      for (int i = 0, kept = 0; i < picked && kept < perRow; i++) {
+        if (rules.allowed(null, length, ids[order[i]])) {
+          rowValues[row][kept] = values[order[i]];
+          rowIds[row][kept++] = ids[order[i]];
+        }
       }
     }
     return new RowCandidates(rowValues, rowIds);

@@ -20,17 +20,16 @@ final class TokenRules {
     return noRepeatNgram == 0;
   }
 
-  /** 0 for allowed tokens, {@code -inf} for forbidden ones, at an output length (without n-gram blocking). */
-  float[] columnMask(int vocabulary, int length) {
-    float[] mask = new float[vocabulary];
-    mask[Vocabulary.PAD_ID] = Float.NEGATIVE_INFINITY;
-    mask[Vocabulary.BOS_ID] = Float.NEGATIVE_INFINITY;
-    if (length < minLength) {
-      mask[Vocabulary.EOS_ID] = Float.NEGATIVE_INFINITY;
-    }
-    return mask;
+  /**
+   * How many tokens are forbidden at an output length whatever a row has output ({@code <pad>}, {@code <s>}
+   * and, before the minimum length, {@code </s>}): of any {@code n} + this many tokens, at least {@code n}
+   * are allowed (without n-gram blocking).
+   */
+  int forbiddenAt(int length) {
+    return length < minLength ? 3 : 2;
   }
 
+  /** Whether a row may take {@code token} next; {@code history} may be null when {@link #sameForEveryRow()}. */
   boolean allowed(int[] history, int length, int token) {
     if (token == Vocabulary.PAD_ID || token == Vocabulary.BOS_ID) {
       return false;
