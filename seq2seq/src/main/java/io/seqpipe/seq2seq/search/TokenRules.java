@@ -26,7 +26,11 @@ final class TokenRules {
    * are allowed (without n-gram blocking).
    */
   int forbiddenAt(int length) {
-    return length < minLength ? 3 : 2;
+    int forbidden = 0;
+    for (int special : new int[] {Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID}) {
+      forbidden += allowed(null, length, special) ? 0 : 1;
+    }
+    return forbidden;
   }
 
   /** Whether a row may take {@code token} next; {@code history} may be null when {@link #sameForEveryRow()}. */
