@@ -8,7 +8,8 @@ import org.apache.spark.SparkConf;
  * Threads on executors: the engine's as many as the executor has cores ({@code spark.executor.cores}, set to 1
  * when unset, as YARN and Kubernetes have it by default: a standalone executor would otherwise take all of a
  * worker's cores, which its engine could not know when it loads), waiting passively (OpenMP threads that spin
- * make both engines 30-50x slower when another process holds a core), MXNet's synchronous engine as under the {@code seqpipe} launcher, and the JVM's own (garbage
+ * make both engines 30-50x slower when another process holds a core), MXNet's synchronous engine and glibc's
+ * allocator thresholds as under the {@code seqpipe} launcher, and the JVM's own (garbage
  * collection, compilation) sized to the same cores with {@code -XX:ActiveProcessorCount}, so that executors
  * sharing a machine do not oversubscribe it. Settings the user gave are kept. In local mode the driver is the
  * executor and the {@code seqpipe} launcher's settings apply.
@@ -34,6 +35,8 @@ final class EngineThreads {
     conf.setIfMissing("spark.executorEnv.GOMP_SPINCOUNT", "0");
     conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
     conf.setIfMissing("spark.executorEnv.MXNET_ENGINE_TYPE", "NaiveEngine");
+    conf.setIfMissing("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "16777216");
+    conf.setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "67108864");
     conf.setIfMissing("spark.executorEnv.OPT_OUT_TRACKING", "true");
     conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
     String options = conf.get(JAVA_OPTIONS, "");

@@ -14,6 +14,8 @@ class EngineThreadsTest {
     assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("4");
     assertThat(conf.get("spark.executorEnv.OMP_WAIT_POLICY")).isEqualTo("PASSIVE");
     assertThat(conf.get("spark.executorEnv.MXNET_ENGINE_TYPE")).isEqualTo("NaiveEngine");
+    assertThat(conf.get("spark.executorEnv.MALLOC_MMAP_THRESHOLD_")).isEqualTo("16777216");
+    assertThat(conf.get("spark.executorEnv.MALLOC_TRIM_THRESHOLD_")).isEqualTo("67108864");
     assertThat(conf.get("spark.executor.extraJavaOptions")).isEqualTo(
         "-Dai.djl.pytorch.num_threads=4 -Dai.djl.pytorch.num_interop_threads=1 -XX:ActiveProcessorCount=4");
   }
