@@ -7,11 +7,15 @@ tanh(W [forward final; backward final]) as every decoder layer's initial state -
 previous token, concatenate the previous attentional vector (input feeding), LSTM/GRU cells, attention
 (Bahdanau or Luong general) over the encoder outputs with padding masked, attentional vector
 tanh(W_c [h; context]), output projection.
+Text, as Seqpipe's: the wordpunct analyzer, then the model's BPE units if it has them (source.bpe: subword-nmt's
+segmentation, "@@" on every piece but a word's last), cut to the longest length; output pieces joined back into
+words ("@@" joins a piece to the next).
 Search, as Seqpipe's: sentences sorted by length and cut into batches of at most --batch-tokens padded
 source tokens; greedy or beam search over (sentences x beam) rows, 2k candidates a sentence from
 torch.topk, </s> moves a hypothesis to the finished ones, a sentence is done with k finished or at its
 maximum length (ceil(max_ratio x source length)), GNMT length penalty ((5 + len) / 6)^alpha, <unk>
-replaced by the most attended source token.
+replaced by the lexicon's translation (lexicon.tsv) of the most attended source piece, or by that piece.
+A sentence without tokens is not searched; its translation is empty.
 Prints one JSON object: sentences, seconds (search only; model loading excluded), sentences/s; writes
 the translations (tokens joined by spaces) to --output.
 """
@@ -19,6 +23,7 @@ import argparse
 import array
 import json
 import math
+import os
 import re
 import struct
 import time
@@ -29,6 +34,77 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 WORD_PUNCT = re.compile(r"\w+|[^\w\s]+")  # Seqpipe's wordpunct analyzer
 PAD, UNK, BOS, EOS = 0, 1, 2, 3
+CONTINUATION, END_OF_WORD = "@@", "</w>"
+
+
+class Bpe:
+    """Seqpipe's Bpe (subword-nmt's apply_bpe): a word is its characters, </w> on the last; the pair of the
+    earliest merge is merged everywhere, left to right, until no pair is in the table."""
+
+    def __init__(self, path):
+        self.merges, self.ranks, self.cache = [], {}, {}
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if number == 1 and line.startswith("#version:"):
+                    continue
+                left, right = line.strip().split(" ")
+                self.ranks.setdefault((left, right), len(self.merges))  # the first occurrence wins
+                self.merges.append((left, right))
+
+    def segment(self, token):
+        if len(token) <= 1:
+            return [token]
+        word = list(token[:-1]) + [token[-1] + END_OF_WORD]
+        while len(word) > 1:
+            best = min((self.ranks.get(pair, len(self.merges)) for pair in zip(word, word[1:])))
+            if best == len(self.merges):
+                break
+            left, right = self.merges[best]
+            merged, i = [], 0
+            while i < len(word):
+                if i + 1 < len(word) and word[i] == left and word[i + 1] == right:
+                    merged.append(left + right)
+                    i += 2
+                else:
+                    merged.append(word[i])
+                    i += 1
+            word = merged
+        if word[-1] == END_OF_WORD:
+            word.pop()
+        elif word[-1].endswith(END_OF_WORD):
+            word[-1] = word[-1][:-len(END_OF_WORD)]
+        return word
+
+    def split(self, tokens):
+        pieces = []
+        for token in tokens:
+            if token not in self.cache:
+                self.cache[token] = self.segment(token)
+            segments = self.cache[token]
+            pieces += [s + CONTINUATION for s in segments[:-1]] + segments[-1:]
+        return pieces
+
+
+def join(pieces):
+    """Pieces back into words: a piece ending in @@ is continued by the next."""
+    words, word = [], ""
+    for piece in pieces:
+        if piece.endswith(CONTINUATION):
+            word += piece[:-len(CONTINUATION)]
+        else:
+            words.append(word + piece)
+            word = ""
+    return words + [word] if word else words
+
+
+def unescape(text):
+    """Seqpipe's TokenEscapes: backslash, newline, carriage return and tab written as \\\\, \\n, \\r, \\t."""
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def read_lexicon(path):
+    with open(path, encoding="utf-8") as f:
+        return dict(tuple(unescape(field) for field in line.rstrip("\n").split("\t")) for line in f)
 
 
 def read_parameters(path):
@@ -247,14 +323,21 @@ def main():
     target_vocabulary = [w for w in open(f"{args.model}/target-vocabulary.txt", encoding="utf-8").read().split("\n")
                          if w]
     model = Translator(config, read_parameters(f"{args.model}/parameters.bin")).eval()
-    sentences = [line.rstrip("\n") for line in open(args.input, encoding="utf-8")]
-    tokens = [WORD_PUNCT.findall(s)[:config["maxLength"]] for s in sentences]
-    ids = [[source_vocabulary.get(t, UNK) for t in ts] or [UNK] for ts in tokens]
+    subword = config.get("subword")
+    assert subword is None or subword["name"] == "bpe", "peer covers whole words and BPE units"
+    source_bpe = Bpe(f"{args.model}/source.bpe") if os.path.exists(f"{args.model}/source.bpe") else None
     search = config["search"]
-    outputs = [None] * len(ids)
+    lexicon = read_lexicon(f"{args.model}/lexicon.tsv") if search["replaceUnk"] and search.get("unkLexicon") else {}
+    sentences = [line.rstrip("\n") for line in open(args.input, encoding="utf-8")]
+    tokens = [WORD_PUNCT.findall(s) for s in sentences]
+    tokens = [(source_bpe.split(ts) if source_bpe else ts)[:config["maxLength"]] for ts in tokens]
+    ids = [[source_vocabulary.get(t, UNK) for t in ts] for ts in tokens]
+    outputs = ["" for _ in ids]
+    searched = [i for i, sentence in enumerate(ids) if sentence]
     start = time.perf_counter()
     with torch.inference_mode():
-        for batch in batches([len(i) for i in ids], args.batch_tokens):
+        for positions in batches([len(ids[i]) for i in searched], args.batch_tokens):
+            batch = [searched[p] for p in positions]
             lengths = torch.tensor([len(ids[i]) for i in batch])
             padded = torch.zeros((len(batch), int(lengths.max())), dtype=torch.long)
             for row, i in enumerate(batch):
@@ -265,9 +348,9 @@ def main():
                 found, attended = beam(model, padded, lengths, args.beam, search["maxRatio"], search["alpha"],
                                       search["minLength"])
             for row, i in enumerate(batch):
-                words = [tokens[i][a] if token == UNK and search["replaceUnk"] and tokens[i] else target_vocabulary[token]
-                         for token, a in zip(found[row], attended[row])]
-                outputs[i] = " ".join(words)
+                pieces = [lexicon.get(tokens[i][a], tokens[i][a]) if token == UNK and search["replaceUnk"]
+                          else target_vocabulary[token] for token, a in zip(found[row], attended[row])]
+                outputs[i] = " ".join(join(pieces))
     seconds = time.perf_counter() - start
     with open(args.output, "w", encoding="utf-8") as f:
         f.write("\n".join(outputs) + "\n")
