@@ -2,7 +2,8 @@
 # seqpipe translate against seqpipe spark translate (local[1], local[2], and a standalone cluster on loopback
 # with one and with two workers of one core each): sentences/s, start-up overhead, the speed-up from one to
 # two workers, and a check that every output is byte for byte the single-process one. For the speed-up, the
-# same split without Spark: two one-core seqpipe translate processes side by side, each on half the input.
+# same split without Spark: two one-core seqpipe translate processes side by side, each on half the input; and
+# for the host itself, two copies of a register-only arithmetic loop against one, before and after the jobs.
 #
 #   bench/run-spark.sh [MODEL_DIR] [LINES]      # LINES: default 20000 Bible verses, beam 5
 #
@@ -28,6 +29,19 @@ source="$root/../shared/data/translation/bible-es-en/train.es"
 while [ "$(wc -l < "$work/in.es")" -lt "$lines" ]; do cat "$source" >> "$work/in.es"; done
 head -n "$lines" "$work/in.es" > "$work/input.es"
 head -n 1 "$work/in.es" > "$work/one.es"
+# What the host gives two processes at the time: two copies of a register-only arithmetic loop against one
+# (bench/cpu-pair.c), before the jobs and after them; a ceiling for any two-process figure of the same run.
+host_pair() { # WHEN
+  command -v cc > /dev/null || { echo "host ($1): no C compiler, not measured"; return 0; }
+  [ -x "$work/cpu-pair" ] || cc -O3 -march=native -o "$work/cpu-pair" "$root/bench/cpu-pair.c"
+  local one pair
+  one=$("$work/cpu-pair" 3000000000 | cut -d' ' -f1)
+  pair=$( ("$work/cpu-pair" 3000000000 & "$work/cpu-pair" 3000000000; wait) | cut -d' ' -f1 | paste -sd' ')
+  printf 'host (%s): one copy of a register-only loop %s GFLOPS, two side by side %s: %.2fx\n' "$1" "$one" \
+    "$pair" "$(echo "(${pair/ /+}) / $one" | bc -l)"
+}
+host_pair "before the jobs"
+
 # builds both jars and writes their class archives (the launcher's class data sharing) outside the timings
 ./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/warm.en" --beam 5 2>/dev/null
 ./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/warm" --beam 5 --master "local[1]" \
@@ -86,6 +100,7 @@ spark_run() { # NAME MASTER [SPARK OPTIONS]
   same "$work/$name"
   report "spark translate $name" "$o" "$t"
   echo "$t" > "$work/$name.seconds"
+  echo "$o" > "$work/$name.startup"
 }
 spark_run "local[1]" "local[1]"
 spark_run "local[2]" "local[2]"
@@ -121,5 +136,9 @@ spark_run "standalone-1-worker" "spark://127.0.0.1:$port" "${executor_env[@]}"
 worker 2
 workers 2
 spark_run "standalone-2-workers" "spark://127.0.0.1:$port" "${executor_env[@]}"
-printf 'speed-up from one to two workers (total times): %.2fx\n' \
-  "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)"
+one_worker="$(cat "$work/standalone-1-worker.seconds") - $(cat "$work/standalone-1-worker.startup")"
+two_workers="$(cat "$work/standalone-2-workers.seconds") - $(cat "$work/standalone-2-workers.startup")"
+printf 'speed-up from one to two workers: %.2fx (total times), %.2fx after start-up\n' \
+  "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)" \
+  "$(echo "($one_worker) / ($two_workers)" | bc -l)"
+host_pair "after the jobs"
