@@ -136,9 +136,8 @@ spark_run "standalone-1-worker" "spark://127.0.0.1:$port" "${executor_env[@]}"
 worker 2
 workers 2
 spark_run "standalone-2-workers" "spark://127.0.0.1:$port" "${executor_env[@]}"
-one_worker="$(cat "$work/standalone-1-worker.seconds") - $(cat "$work/standalone-1-worker.startup")"
-two_workers="$(cat "$work/standalone-2-workers.seconds") - $(cat "$work/standalone-2-workers.startup")"
+one="$(cat "$work/standalone-1-worker.seconds")" one_startup="$(cat "$work/standalone-1-worker.startup")"
+two="$(cat "$work/standalone-2-workers.seconds")" two_startup="$(cat "$work/standalone-2-workers.startup")"
 printf 'speed-up from one to two workers: %.2fx (total times), %.2fx after start-up\n' \
-  "$(echo "$(cat "$work/standalone-1-worker.seconds") / $(cat "$work/standalone-2-workers.seconds")" | bc -l)" \
-  "$(echo "($one_worker) / ($two_workers)" | bc -l)"
+  "$(echo "$one / $two" | bc -l)" "$(echo "($one - $one_startup) / ($two - $two_startup)" | bc -l)"
 host_pair "after the jobs"

@@ -7,6 +7,9 @@ import io.seqpipe.nlp.vocab.Vocabulary;
  * the minimum length, and no token that would repeat an n-gram already in the output.
  */
 final class TokenRules {
+  /** The tokens that length-only rules can forbid. */
+  private static final int[] SPECIAL = {Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID};
+
   private final int minLength;
   private final int noRepeatNgram;
 
@@ -27,7 +30,7 @@ final class TokenRules {
    */
   int forbiddenAt(int length) {
     int forbidden = 0;
-    for (int special : new int[] {Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID}) {
+    for (int special : SPECIAL) {
       forbidden += allowed(null, length, special) ? 0 : 1;
     }
     return forbidden;
