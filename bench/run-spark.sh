@@ -8,6 +8,10 @@
 #   bench/run-spark.sh [MODEL_DIR] [LINES]      # LINES: default 20000 Bible verses, beam 5
 #
 # Without MODEL_DIR it trains one epoch of bench/translate/bible-es-en.pipe first (and says so).
+# One core means one core: each one-core process, and each worker with the executors it starts, is pinned to a
+# core of its own (taskset), as on a machine or container of one core, so that a lone one-core process cannot
+# run its compiler and collector threads on the idle core; the driver and master are not pinned. PIN=no (or a
+# machine without taskset or with one core) runs them unpinned.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -41,6 +45,14 @@ host_pair() { # WHEN
     "$pair" "$(echo "(${pair/ /+}) / $one" | bc -l)"
 }
 host_pair "before the jobs"
+pinning=no
+if [ "${PIN:-yes}" != no ] && command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then pinning=yes; fi
+echo "one-core processes and workers pinned to cores of their own: $pinning"
+pin() { # CORE COMMAND...: the command on that core alone, where pinning is on
+  local core="$1"
+  shift
+  if [ "$pinning" = yes ]; then taskset -c "$core" "$@"; else "$@"; fi
+}
 
 # builds both jars and writes their class archives (the launcher's class data sharing) outside the timings
 ./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/warm.en" --beam 5 2>/dev/null
@@ -79,12 +91,12 @@ if [ "$half" -gt 0 ]; then
   head -n "$half" "$work/input.es" > "$work/first.es"
   tail -n +"$((half + 1))" "$work/input.es" > "$work/second.es"
   halves() {
-    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/first.es" --output "$work/first.en" --beam 5 --threads 1 &
+    pin 0 "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/first.es" --output "$work/first.en" --beam 5 --threads 1 &
     local first=$!
-    "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/second.es" --output "$work/second.en" --beam 5 --threads 1
+    pin 1 "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/second.es" --output "$work/second.en" --beam 5 --threads 1
     wait "$first"
   }
-  whole=$(seconds "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/one-core.en" --beam 5 --threads 1)
+  whole=$(seconds pin 0 "${one_core[@]}" ./seqpipe translate --model "$model" --input "$work/input.es" --output "$work/one-core.en" --beam 5 --threads 1)
   report "seqpipe translate, 1 thread" "$overhead" "$whole"
   pair=$(seconds halves)
   cmp -s "$work/single.en" <(cat "$work/first.en" "$work/second.en") || { echo "halves: differ from seqpipe translate" >&2; exit 1; }
@@ -115,8 +127,8 @@ port=$((7000 + RANDOM % 1000))
 webui=$((port + 1000))
 java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
   --webui-port "$webui" >> "$work/master.log" 2>&1 &
-worker() {
-  java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
+worker() { # N: pinned to core N-1
+  pin $(($1 - 1)) java "${opens[@]}" -Xmx512m -cp "$jar" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
     --memory 3g --webui-port 0 --work-dir "$work/worker-$1" "spark://127.0.0.1:$port" >> "$work/worker-$1.log" 2>&1 &
 }
 workers() { # COUNT: waits until the master has COUNT live workers
