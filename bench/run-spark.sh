@@ -33,6 +33,21 @@ source="$root/../shared/data/translation/bible-es-en/train.es"
 while [ "$(wc -l < "$work/in.es")" -lt "$lines" ]; do cat "$source" >> "$work/in.es"; done
 head -n "$lines" "$work/in.es" > "$work/input.es"
 head -n 1 "$work/in.es" > "$work/one.es"
+quietly() { # COMMAND...: its output to the log; on failure, the command and the log's end, and exit
+  "$@" > /dev/null 2>>"$work/log" || { echo "failed: $*" >&2; tail -n 20 "$work/log" >&2; exit 1; }
+}
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  quietly "$@"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+# builds both jars and writes their class archives (the launcher's class data sharing) outside the timings, and
+# stops at once on a model or input the jobs cannot read
+quietly ./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/warm.en" --beam 5
+quietly ./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/warm" --beam 5 \
+  --master "local[1]" "${loopback[@]}"
 # What the host gives two processes at the time: two copies of a register-only arithmetic loop against one
 # (bench/cpu-pair.c), before the jobs and after them; a ceiling for any two-process figure of the same run.
 host_pair() { # WHEN
@@ -54,18 +69,6 @@ pin() { # CORE COMMAND...: the command on that core alone, where pinning is on
   if [ "$pinning" = yes ]; then taskset -c "$core" "$@"; else "$@"; fi
 }
 
-# builds both jars and writes their class archives (the launcher's class data sharing) outside the timings
-./seqpipe translate --model "$model" --input "$work/one.es" --output "$work/warm.en" --beam 5 2>/dev/null
-./seqpipe spark translate --model "$model" --input "$work/one.es" --output "$work/warm" --beam 5 --master "local[1]" \
-  "${loopback[@]}" 2>/dev/null
-
-seconds() {
-  local start end
-  start=$(date +%s.%N)
-  "$@" > /dev/null 2>>"$work/log" || { echo "failed: $*" >&2; tail -n 20 "$work/log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
-}
 # sentences/s over the whole run, and after the start-up (the run of one line) when the run is longer than that
 report() { # NAME OVERHEAD TOTAL
   printf '%-42s %6.1f s start-up %7.1f s total %7.1f sentences/s' "$1" "$2" "$3" "$(echo "$lines / $3" | bc -l)"
