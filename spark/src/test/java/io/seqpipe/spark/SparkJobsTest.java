@@ -102,9 +102,44 @@ class SparkJobsTest {
   @Test
   void addsResultColumnsToParquetTables() throws Exception {
     List<String> texts = ToyTranslation.sources(12, 8).lines().toList();
+    Path table = parquet(texts);
+    Run run = spark("translate", "--model", translator.toString(), "--input", table.toString(), "--column", "source",
+        "--output", dir.resolve("out").toString(), "--master", "local[2]");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path input = Files.write(dir.resolve("in.es"), texts);
+    List<String> expected = singleProcessTranslation(input).lines().toList();
+    List<Row> out = rowsById(dir.resolve("out"));
+    assertThat(out).hasSize(12);
+    for (Row row : out) {
+      assertThat(row.getString(1)).isEqualTo(texts.get((int) row.getLong(0)));
+      assertThat(row.getString(2)).isEqualTo(expected.get((int) row.getLong(0)));
+      assertThat(row.getDouble(3)).isNegative();
+    }
+  }
+
+  @Test
+  void labelsParquetTablesLikeSeqpipePredict() throws Exception {
+    List<String> texts = List.of("the phone was great", "broken screen", "", "it is quite fine", "terrible battery");
+    Run run = spark("predict", "--model", classifier.toString(), "--input", parquet(texts).toString(), "--column",
+        "source", "--output", dir.resolve("out").toString(), "--master", "local[2]", "--partitions", "3");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path input = Files.write(dir.resolve("in.txt"), texts);
+    List<String> expected = seqpipe(SeqpipeCommand.commandLine(), "predict", "--model", classifier.toString(),
+        "--input", input.toString()).out().lines().toList();
+    List<Row> out = rowsById(dir.resolve("out"));
+    assertThat(out).hasSize(texts.size());
+    for (Row row : out) {
+      int id = (int) row.getLong(0);
+      assertThat(row.getString(1)).isEqualTo(texts.get(id));
+      assertThat(String.format(java.util.Locale.ROOT, "%s\t%.6f", row.getString(2), row.getDouble(3)))
+          .isEqualTo(expected.get(id));
+    }
+  }
+
+  /** A Parquet table of the texts: columns {@code id} (the line number) and {@code source}. */
+  private Path parquet(List<String> texts) throws IOException {
     Path table = dir.resolve("in.parquet");
-    try (SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
-        .getOrCreate()) {
+    try (SparkSession spark = localSession()) {
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
         rows.add(org.apache.spark.sql.RowFactory.create((long) i, texts.get(i)));
@@ -112,21 +147,18 @@ class SparkJobsTest {
       spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType().add("id", "long").add("source", "string"))
           .coalesce(1).write().parquet(table.toString());
     }
-    Run run = spark("translate", "--model", translator.toString(), "--input", table.toString(), "--column", "source",
-        "--output", dir.resolve("out").toString(), "--master", "local[2]");
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    Path input = Files.write(dir.resolve("in.es"), texts);
-    List<String> expected = singleProcessTranslation(input).lines().toList();
-    try (SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
-        .getOrCreate()) {
-      List<Row> out = spark.read().parquet(dir.resolve("out").toString()).orderBy("id").collectAsList();
-      assertThat(out).hasSize(12);
-      for (Row row : out) {
-        assertThat(row.getString(1)).isEqualTo(texts.get((int) row.getLong(0)));
-        assertThat(row.getString(2)).isEqualTo(expected.get((int) row.getLong(0)));
-        assertThat(row.getDouble(3)).isNegative();
-      }
+    return table;
+  }
+
+  /** A job's Parquet output, ordered by {@code id}. */
+  private static List<Row> rowsById(Path output) throws IOException {
+    try (SparkSession spark = localSession()) {
+      return spark.read().parquet(output.toString()).orderBy("id").collectAsList();
     }
+  }
+
+  private static SparkSession localSession() {
+    return SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
   }
 
   @Test
